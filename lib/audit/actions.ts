@@ -1,0 +1,26 @@
+/**
+ * Every audited action, with the words the audit page shows. Later capabilities add theirs here so
+ * the filter lists them and a typo is a type error.
+ */
+export const AUDIT_ACTIONS = {
+  "organization.created": "Created the organization",
+  "organization.updated": "Changed organization settings",
+  "member.invited": "Invited a member",
+  "member.invitation_cancelled": "Cancelled an invitation",
+  "member.joined": "Joined through an invitation",
+  "member.role_changed": "Changed a member's role",
+  "member.removed": "Removed a member",
+  "event.created": "Created an event",
+  "event.updated": "Changed an event",
+  "event.deleted": "Deleted an event",
+  "event.tokens_revoked": "Rejected all tokens issued before now",
+} as const;
+
+export type AuditAction = keyof typeof AUDIT_ACTIONS;
+
+export const AUDIT_TARGET_TYPES = ["organization", "member", "invitation", "event"] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number] | (string & {});
+
+export function describeAuditAction(action: string): string {
+  return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
+}

@@ -1,0 +1,46 @@
+import { DEFAULT_DATABASE_URL } from "@/lib/db/provider";
+
+/**
+ * Environment, read in one place. Secrets are never given defaults: the zero-config start
+ * (scripts/demo.ts) writes local ones to .env.local, and production refuses to start without them.
+ */
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+}
+
+export function appUrl(): string {
+  return (process.env.BETTER_AUTH_URL || process.env.APP_URL || `http://localhost:${process.env.PORT || 3000}`).replace(/\/$/, "");
+}
+
+export function isProduction(): boolean {
+  return process.env.NODE_ENV === "production";
+}
+
+export interface EnvironmentProblem {
+  variable: string;
+  message: string;
+}
+
+/** What is wrong with the environment for serving traffic; empty when all is well. */
+export function environmentProblems(env: NodeJS.ProcessEnv = process.env): EnvironmentProblem[] {
+  const problems: EnvironmentProblem[] = [];
+  const authSecret = env.BETTER_AUTH_SECRET ?? "";
+  if (authSecret.length < 32) {
+    problems.push({
+      variable: "BETTER_AUTH_SECRET",
+      message: "must be set to a random string of at least 32 characters (openssl rand -base64 32)",
+    });
+  }
+  const kek = env.KEY_ENCRYPTION_KEY ?? "";
+  if (!/^[A-Za-z0-9+/]{43}=$/.test(kek)) {
+    problems.push({
+      variable: "KEY_ENCRYPTION_KEY",
+      message: "must be 32 random bytes in base64 (openssl rand -base64 32); it encrypts private keys at rest",
+    });
+  }
+  const url = env.DATABASE_URL?.trim() || DEFAULT_DATABASE_URL;
+  if (!/^(file:|postgres(ql)?:\/\/)/.test(url)) {
+    problems.push({ variable: "DATABASE_URL", message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)" });
+  }
+  return problems;
+}

@@ -1,0 +1,102 @@
+import { z } from "zod";
+
+/**
+ * One schema per operation, shared by the event form (client-side hints) and the server (the
+ * authority). Messages say which field, what is wrong and what to do.
+ */
+export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+export const eventSlugSchema = z
+  .string({ error: "Enter a slug." })
+  .trim()
+  .min(3, "The slug must be at least 3 characters.")
+  .max(64, "The slug must be at most 64 characters.")
+  .regex(
+    SLUG_PATTERN,
+    "Use lowercase letters, digits and single hyphens (e.g. spring-summit-2027); no spaces, no hyphen at the start or end.",
+  );
+
+export const POLICY_LIMITS = {
+  oneOffLifetimeSeconds: { min: 30, max: 3600, default: 300 },
+  longLivedMaxSeconds: { min: 3600, max: 90 * 24 * 3600, default: 7 * 24 * 3600 },
+  leewaySeconds: { min: 0, max: 300, default: 60 },
+} as const;
+
+const optionalInstant = (label: string) =>
+  z
+    .union([z.literal(""), z.null(), z.iso.datetime({ offset: true, error: `${label}: use a valid date and time.` })])
+    .optional()
+    .transform((v) => (v ? new Date(v) : null));
+
+const intInRange = (label: string, limits: { min: number; max: number }, unit: string) =>
+  z.coerce
+    .number({ error: `${label} must be a whole number of ${unit}.` })
+    .int(`${label} must be a whole number of ${unit}.`)
+    .min(limits.min, `${label} must be at least ${limits.min} ${unit}.`)
+    .max(limits.max, `${label} must be at most ${limits.max} ${unit}.`);
+
+const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).transform((v) => v === true || v === "on" || v === "true");
+
+export const CONTACT_HINT = "an email address (help@example.com) or an https:// link to a help page";
+
+export const contactSchema = z
+  .string({ error: "Enter a contact for attendees." })
+  .trim()
+  .min(1, `Enter a contact for attendees: ${CONTACT_HINT}.`)
+  .max(200, "The contact must be at most 200 characters.")
+  .refine((v) => z.email().safeParse(v).success || /^https:\/\/[^\s]+\.[^\s]+$/.test(v), {
+    message: `Use ${CONTACT_HINT}. Attendees see it when their sign-in fails.`,
+  });
+
+export const eventFieldsSchema = z
+  .object({
+    name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name for the event.").max(120, "The name must be at most 120 characters."),
+    slug: eventSlugSchema,
+    startsAt: optionalInstant("Start"),
+    endsAt: optionalInstant("End"),
+    contact: contactSchema,
+    transcriptionEnabled: checkbox.default(false),
+    interpretationEnabled: checkbox.default(false),
+    oneOffLifetimeSeconds: intInRange("One-off link lifetime", POLICY_LIMITS.oneOffLifetimeSeconds, "seconds").default(300),
+    longLivedMaxSeconds: intInRange("Long-lived token maximum", POLICY_LIMITS.longLivedMaxSeconds, "seconds").default(604800),
+    leewaySeconds: intInRange("Clock-skew leeway", POLICY_LIMITS.leewaySeconds, "seconds").default(60),
+    requireExp: checkbox.default(true),
+  })
+  .superRefine((value, ctx) => {
+    if (value.startsAt && value.endsAt && value.endsAt <= value.startsAt) {
+      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The end must be after the start." });
+    }
+    if (value.oneOffLifetimeSeconds > value.longLivedMaxSeconds) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["longLivedMaxSeconds"],
+        message: "The long-lived maximum cannot be shorter than the one-off lifetime.",
+      });
+    }
+  });
+
+export type EventFieldsInput = z.input<typeof eventFieldsSchema>;
+export type EventFields = z.output<typeof eventFieldsSchema>;
+
+export const createEventSchema = eventFieldsSchema;
+export const updateEventSchema = z.object({ eventSlug: z.string().min(1) }).and(eventFieldsSchema);
+export const deleteEventSchema = z.object({
+  eventSlug: z.string().min(1),
+  confirmSlug: z.string().trim(),
+});
+export const revokeIssuedTokensSchema = z.object({ eventSlug: z.string().min(1) });
+
+export const EVENT_SORTS = ["name", "slug", "startsAt", "createdAt"] as const;
+export type EventSort = (typeof EVENT_SORTS)[number];
+
+/** A slug suggestion from a name: "Spring Summit 2027!" → "spring-summit-2027". */
+export function slugify(name: string): string {
+  return name
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 64)
+    .replace(/-+$/g, "");
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+import { SLUG_PATTERN } from "@/lib/events/schema";
+
+export const organizationSlugSchema = z
+  .string({ error: "Enter a slug." })
+  .trim()
+  .min(2, "The organization slug must be at least 2 characters.")
+  .max(48, "The organization slug must be at most 48 characters.")
+  .regex(SLUG_PATTERN, "Use lowercase letters, digits and single hyphens (e.g. acme-events).");
+
+const organizationName = z
+  .string({ error: "Enter a name." })
+  .trim()
+  .min(1, "Enter the organization's name.")
+  .max(80, "The name must be at most 80 characters.");
+
+export const createOrganizationSchema = z.object({ name: organizationName, slug: organizationSlugSchema });
+
+const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("")]).transform((v) => v === true || v === "on");
+
+export const updateOrganizationSchema = z.object({
+  name: organizationName,
+  transcriptionEnabled: checkbox.default(false),
+  interpretationEnabled: checkbox.default(false),
+});

@@ -1,0 +1,67 @@
+/**
+ * Server-side table state lives in the URL (?q=&sort=&dir=&page=&size=&<filter>=), so a table view
+ * can be bookmarked and shared, and the server only ever loads one page.
+ */
+export type SearchParams = Record<string, string | string[] | undefined>;
+export type SortDirection = "asc" | "desc";
+
+export interface ListParams<S extends string, F extends string = never> {
+  q: string;
+  sort: S;
+  dir: SortDirection;
+  page: number;
+  pageSize: number;
+  filters: Partial<Record<F, string>>;
+}
+
+export interface ListSpec<S extends string, F extends string = never> {
+  sortable: readonly S[];
+  defaultSort: S;
+  defaultDir: SortDirection;
+  filters?: readonly F[];
+}
+
+export const PAGE_SIZES = [10, 25, 50, 100] as const;
+export const DEFAULT_PAGE_SIZE = 25;
+const MAX_QUERY_LENGTH = 100;
+
+function first(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** Unknown or malformed values fall back to defaults instead of failing: a hand-edited URL still works. */
+export function parseListParams<S extends string, F extends string = never>(
+  params: SearchParams,
+  spec: ListSpec<S, F>,
+): ListParams<S, F> {
+  const sortRaw = first(params.sort);
+  const sort = (spec.sortable as readonly string[]).includes(sortRaw ?? "") ? (sortRaw as S) : spec.defaultSort;
+  const dirRaw = first(params.dir);
+  const dir: SortDirection = dirRaw === "asc" || dirRaw === "desc" ? dirRaw : spec.defaultDir;
+  const pageRaw = Number.parseInt(first(params.page) ?? "", 10);
+  const page = Number.isFinite(pageRaw) && pageRaw >= 1 ? Math.min(pageRaw, 1_000_000) : 1;
+  const sizeRaw = Number.parseInt(first(params.size) ?? "", 10);
+  const pageSize = (PAGE_SIZES as readonly number[]).includes(sizeRaw) ? sizeRaw : DEFAULT_PAGE_SIZE;
+  const q = (first(params.q) ?? "").trim().slice(0, MAX_QUERY_LENGTH);
+  const filters: Partial<Record<F, string>> = {};
+  for (const name of spec.filters ?? []) {
+    const value = first(params[name])?.trim();
+    if (value) filters[name] = value.slice(0, MAX_QUERY_LENGTH);
+  }
+  return { q, sort, dir, page, pageSize, filters };
+}
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+}
+
+/** Clamps the page to the last one that exists, so deleting the last row of a page never shows an empty table. */
+export function pageWindow(total: number, page: number, pageSize: number): { page: number; skip: number; pageCount: number } {
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
+  const clamped = Math.min(page, pageCount);
+  return { page: clamped, skip: (clamped - 1) * pageSize, pageCount };
+}

@@ -1,0 +1,38 @@
+import "server-only";
+import { db } from "@/lib/db";
+import { parseOrgRole } from "@/lib/auth/roles";
+import { notFound } from "@/lib/errors";
+import type { TenantContext } from "./context";
+
+export interface SessionUser {
+  id: string;
+  name: string;
+  email: string;
+}
+
+/**
+ * Resolves the organization by slug *through the user's membership*: a slug the user is not a
+ * member of is indistinguishable from one that does not exist.
+ */
+export async function tenantForUser(user: SessionUser, organizationSlug: string): Promise<TenantContext> {
+  const membership = await db.member.findFirst({
+    where: { userId: user.id, organization: { slug: organizationSlug } },
+    select: { role: true, organization: { select: { id: true, slug: true, name: true } } },
+  });
+  if (!membership) throw notFound("Organization");
+  return {
+    organizationId: membership.organization.id,
+    organizationSlug: membership.organization.slug,
+    organizationName: membership.organization.name,
+    actor: { type: "user", id: user.id, label: user.email, role: parseOrgRole(membership.role) },
+  };
+}
+
+export async function organizationsOf(userId: string) {
+  const rows = await db.member.findMany({
+    where: { userId },
+    orderBy: { organization: { name: "asc" } },
+    select: { role: true, organization: { select: { id: true, slug: true, name: true } } },
+  });
+  return rows.map((r) => ({ ...r.organization, role: parseOrgRole(r.role) }));
+}

@@ -1,0 +1,27 @@
+import "server-only";
+import { cache } from "react";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/auth/session";
+import { AppError } from "@/lib/errors";
+import { tenantForUser } from "./membership";
+
+/** For pages under /orgs/[org]: the signed-in user and tenant, or Next's 404 for a non-member. */
+export const pageTenant = cache(async (orgSlug: string) => {
+  const user = await requireUser(`/orgs/${orgSlug}`);
+  try {
+    return { user, ctx: await tenantForUser(user, orgSlug) };
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+});
+
+/** Runs a service lookup for a page, turning "not found" into Next's 404 page. */
+export async function orNotFound<T>(lookup: Promise<T>): Promise<T> {
+  try {
+    return await lookup;
+  } catch (error) {
+    if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    throw error;
+  }
+}
