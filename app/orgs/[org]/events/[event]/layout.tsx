@@ -1,0 +1,44 @@
+import Link from "next/link";
+import { getEvent } from "@/lib/events/service";
+import { appUrl } from "@/lib/env";
+import { orNotFound, pageTenant } from "@/lib/tenancy/page";
+import { EVENT_TABS } from "@/components/events/event-tabs";
+import { NavLink } from "@/components/shell/nav-link";
+import { CopyButton } from "@/components/ui/copy-button";
+
+export default async function EventLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string; event: string }> }) {
+  const { org, event: slug } = await params;
+  const { ctx } = await pageTenant(org);
+  const event = await orNotFound(getEvent(ctx, slug));
+  const base = `/orgs/${org}/events/${event.slug}`;
+  const entryUrl = `${appUrl()}/e/${event.slug}`;
+  return (
+    <div>
+      <nav aria-label="Breadcrumb" className="mb-2 text-sm text-slate-500">
+        <Link href={`/orgs/${org}/events`} className="hover:text-slate-800 hover:underline">
+          Events
+        </Link>
+        <span aria-hidden> / </span>
+        <span className="text-slate-700">{event.name}</span>
+      </nav>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{event.name}</h1>
+        <div className="flex items-center gap-2 text-sm">
+          <span className="text-slate-500">Attendee entry</span>
+          <code className="max-w-[22rem] truncate rounded bg-slate-100 px-2 py-1 font-mono text-xs text-slate-800" title={entryUrl}>
+            {entryUrl}
+          </code>
+          <CopyButton value={entryUrl} />
+        </div>
+      </div>
+      <nav aria-label="Event" className="mb-6 flex gap-5 overflow-x-auto border-b border-slate-200">
+        {EVENT_TABS.map((tab) => (
+          <NavLink key={tab.segment} variant="tab" exact={tab.segment === ""} href={tab.segment ? `${base}/${tab.segment}` : base}>
+            {tab.label}
+          </NavLink>
+        ))}
+      </nav>
+      {children}
+    </div>
+  );
+}

@@ -1,0 +1,77 @@
+import type { Metadata } from "next";
+import { eventSummary } from "@/lib/events/service";
+import { getOrganization } from "@/lib/orgs/service";
+import { formatDuration, formatUtc } from "@/lib/format";
+import { orNotFound, pageTenant } from "@/lib/tenancy/page";
+import { Alert } from "@/components/ui/alert";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+
+export const metadata: Metadata = { title: "Event overview" };
+
+function Stat({ label, value, hint }: { label: string; value: React.ReactNode; hint?: React.ReactNode }) {
+  return (
+    <div className="rounded-lg bg-white px-4 py-3 shadow-xs ring-1 ring-slate-200">
+      <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold text-slate-900">{value}</dd>
+      {hint ? <dd className="mt-1 text-xs text-slate-500">{hint}</dd> : null}
+    </div>
+  );
+}
+
+function Row({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <div className="grid grid-cols-3 gap-4 py-2 text-sm">
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="col-span-2 text-slate-900">{children}</dd>
+    </div>
+  );
+}
+
+export default async function EventOverviewPage({ params }: { params: Promise<{ org: string; event: string }> }) {
+  const { org, event: slug } = await params;
+  const { ctx } = await pageTenant(org);
+  const [{ event, keys, fields, activeLinks }, organization] = await Promise.all([orNotFound(eventSummary(ctx, slug)), getOrganization(ctx)]);
+  const activeKeys = keys.active ?? 0;
+  const transcription = organization.transcriptionEnabled && event.transcriptionEnabled;
+  const interpretation = organization.interpretationEnabled && event.interpretationEnabled;
+  return (
+    <div className="space-y-6">
+      {activeKeys === 0 ? (
+        <Alert tone="danger" title="No active signing key: no attendee can sign in">
+          Every attendee token is verified against this event&apos;s active or retired keys. Add the public key of the pair your platform signs with, then
+          activate it.
+        </Alert>
+      ) : null}
+      <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
+        <Stat label="Active keys" value={activeKeys} hint={`${keys.standby ?? 0} standby · ${keys.retired ?? 0} retired · ${keys.revoked ?? 0} revoked`} />
+        <Stat label="Profile fields" value={fields} hint="Shown on attendees' video streams" />
+        <Stat label="Active test links" value={activeLinks} hint="Not expired, not revoked" />
+        <Stat label="Token lifetime" value={formatDuration(event.oneOffLifetimeSeconds)} hint={`Long-lived up to ${formatDuration(event.longLivedMaxSeconds)}`} />
+      </dl>
+      <Card title="Details">
+        <dl className="divide-y divide-slate-100">
+          <Row label="Slug">
+            <code className="font-mono text-xs">{event.slug}</code>
+          </Row>
+          <Row label="Starts">{formatUtc(event.startsAt)}</Row>
+          <Row label="Ends">{formatUtc(event.endsAt)}</Row>
+          <Row label="Contact for attendees">{event.contact}</Row>
+          <Row label="Transcription">
+            {transcription ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}
+            {!organization.transcriptionEnabled && event.transcriptionEnabled ? <span className="ml-2 text-xs text-amber-700">On for the event, off for the organization</span> : null}
+          </Row>
+          <Row label="Interpretation">
+            {interpretation ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}
+            {!organization.interpretationEnabled && event.interpretationEnabled ? <span className="ml-2 text-xs text-amber-700">On for the event, off for the organization</span> : null}
+          </Row>
+          <Row label="Clock-skew leeway">{formatDuration(event.leewaySeconds)}</Row>
+          <Row label="Expiry required">{event.requireExp ? "Yes" : <Badge tone="amber">No: tokens without exp are accepted</Badge>}</Row>
+          <Row label="Tokens issued before">
+            {event.rejectTokensIssuedBefore ? `${formatUtc(event.rejectTokensIssuedBefore)} are refused` : "No cut-off"}
+          </Row>
+        </dl>
+      </Card>
+    </div>
+  );
+}

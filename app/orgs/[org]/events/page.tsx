@@ -1,0 +1,44 @@
+import type { Metadata } from "next";
+import { canWrite } from "@/lib/auth/roles";
+import { EVENT_SORTS } from "@/lib/events/schema";
+import { listEvents } from "@/lib/events/service";
+import { parseListParams, type SearchParams } from "@/lib/tables/list-params";
+import { pageTenant } from "@/lib/tenancy/page";
+import { EventsTable } from "@/components/events/events-table";
+import { ButtonLink } from "@/components/ui/button";
+import { PageHeader } from "@/components/ui/page-header";
+
+export const metadata: Metadata = { title: "Events" };
+
+export default async function EventsPage({ params, searchParams }: { params: Promise<{ org: string }>; searchParams: Promise<SearchParams> }) {
+  const { org } = await params;
+  const { ctx } = await pageTenant(org);
+  const list = parseListParams(await searchParams, { sortable: EVENT_SORTS, defaultSort: "createdAt", defaultDir: "desc" });
+  const result = await listEvents(ctx, list);
+  return (
+    <>
+      <PageHeader
+        title="Events"
+        description="Each event has its own keys, profile fields, token policy and attendee entry at /e/{slug}."
+        actions={canWrite(ctx.actor.role) ? <ButtonLink href={`/orgs/${org}/events/new`}>New event</ButtonLink> : null}
+      />
+      <EventsTable
+        orgSlug={org}
+        page={{
+          ...result,
+          sort: list.sort,
+          dir: list.dir,
+          rows: result.rows.map((r) => ({
+            id: r.id,
+            slug: r.slug,
+            name: r.name,
+            startsAt: r.startsAt?.toISOString() ?? null,
+            createdAt: r.createdAt.toISOString(),
+            activeKeys: r.activeKeys,
+            profileFields: r.profileFields,
+          })),
+        }}
+      />
+    </>
+  );
+}

@@ -1,0 +1,225 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { createEventAction, updateEventAction } from "@/lib/actions/events";
+import { CONTACT_HINT, POLICY_LIMITS, slugify } from "@/lib/events/schema";
+import { formatDuration, fromUtcInputValue, toUtcInputValue } from "@/lib/format";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CheckboxField, TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { formValues, useAction } from "@/components/ui/use-action";
+
+export interface EventFormValues {
+  name: string;
+  slug: string;
+  startsAt: Date | null;
+  endsAt: Date | null;
+  contact: string;
+  transcriptionEnabled: boolean;
+  interpretationEnabled: boolean;
+  oneOffLifetimeSeconds: number;
+  longLivedMaxSeconds: number;
+  leewaySeconds: number;
+  requireExp: boolean;
+}
+
+export const NEW_EVENT_DEFAULTS: EventFormValues = {
+  name: "",
+  slug: "",
+  startsAt: null,
+  endsAt: null,
+  contact: "",
+  transcriptionEnabled: false,
+  interpretationEnabled: false,
+  oneOffLifetimeSeconds: POLICY_LIMITS.oneOffLifetimeSeconds.default,
+  longLivedMaxSeconds: POLICY_LIMITS.longLivedMaxSeconds.default,
+  leewaySeconds: POLICY_LIMITS.leewaySeconds.default,
+  requireExp: true,
+};
+
+function Section({ title, description, children }: { title: string; description: string; children: React.ReactNode }) {
+  return (
+    <fieldset className="grid gap-4 border-t border-slate-200 pt-6 first:border-t-0 first:pt-0 md:grid-cols-3">
+      <div>
+        <legend className="text-sm font-semibold text-slate-900">{title}</legend>
+        <p className="mt-1 text-sm text-slate-600">{description}</p>
+      </div>
+      <div className="grid gap-4 md:col-span-2 sm:grid-cols-2">{children}</div>
+    </fieldset>
+  );
+}
+
+export function EventForm({
+  orgSlug,
+  mode,
+  initial,
+  eventSlug,
+  organizationFlags,
+  readOnly = false,
+}: {
+  orgSlug: string;
+  mode: "create" | "edit";
+  initial: EventFormValues;
+  eventSlug?: string;
+  organizationFlags: { transcriptionEnabled: boolean; interpretationEnabled: boolean };
+  readOnly?: boolean;
+}) {
+  const router = useRouter();
+  const create = useAction(createEventAction);
+  const update = useAction(updateEventAction);
+  const { pending, error, fieldError } = mode === "create" ? create : update;
+  const [slug, setSlug] = useState(initial.slug);
+  const [slugEdited, setSlugEdited] = useState(mode === "edit");
+  const [requireExp, setRequireExp] = useState(initial.requireExp);
+  const [saved, setSaved] = useState(false);
+
+  return (
+    <form
+      noValidate
+      className="space-y-6"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        const values = formValues(e.currentTarget);
+        const input = {
+          ...values,
+          startsAt: fromUtcInputValue(String(values.startsAt ?? "")),
+          endsAt: fromUtcInputValue(String(values.endsAt ?? "")),
+          orgSlug,
+        };
+        if (mode === "create") {
+          create.run(input as Parameters<typeof createEventAction>[0], (data) => router.push(`/orgs/${orgSlug}/events/${data.slug}`));
+        } else {
+          update.run({ ...input, eventSlug: eventSlug! } as Parameters<typeof updateEventAction>[0], (data) => {
+            setSaved(true);
+            if (data.slug !== eventSlug) router.replace(`/orgs/${orgSlug}/events/${data.slug}/settings`);
+            else router.refresh();
+          });
+        }
+      }}
+    >
+      <fieldset disabled={readOnly || pending} className="space-y-6">
+        <Section title="Event" description="What attendees and admins see. The slug is the attendee entry address: /e/{slug}.">
+          <TextField
+            label="Name"
+            name="name"
+            defaultValue={initial.name}
+            required
+            error={fieldError("name")}
+            className="sm:col-span-2"
+            onChange={(e) => {
+              if (!slugEdited) setSlug(slugify(e.target.value));
+            }}
+          />
+          <TextField
+            label="Slug"
+            name="slug"
+            value={slug}
+            required
+            error={fieldError("slug")}
+            hint={mode === "edit" ? "Changing it breaks links that hosts already hand out." : "Lowercase letters, digits and hyphens."}
+            onChange={(e) => {
+              setSlug(e.target.value);
+              setSlugEdited(true);
+            }}
+          />
+          <TextField
+            label="Contact for attendees"
+            name="contact"
+            defaultValue={initial.contact}
+            required
+            placeholder="help@example.com"
+            hint={`Shown when sign-in fails: ${CONTACT_HINT}.`}
+            error={fieldError("contact")}
+          />
+          <TextField label="Starts (UTC)" name="startsAt" type="datetime-local" defaultValue={toUtcInputValue(initial.startsAt)} error={fieldError("startsAt")} hint="Optional." />
+          <TextField label="Ends (UTC)" name="endsAt" type="datetime-local" defaultValue={toUtcInputValue(initial.endsAt)} error={fieldError("endsAt")} hint="Optional." />
+        </Section>
+
+        <Section
+          title="Features"
+          description="Tokens can grant the transcriber and interpreter roles only when the feature is on for the organization AND this event."
+        >
+          <CheckboxField
+            label="Live transcription"
+            name="transcriptionEnabled"
+            defaultChecked={initial.transcriptionEnabled}
+            hint={organizationFlags.transcriptionEnabled ? "Enabled for the organization." : "Off for the organization: turn it on in organization settings too."}
+          />
+          <CheckboxField
+            label="Live interpretation"
+            name="interpretationEnabled"
+            defaultChecked={initial.interpretationEnabled}
+            hint={organizationFlags.interpretationEnabled ? "Enabled for the organization." : "Off for the organization: turn it on in organization settings too."}
+          />
+        </Section>
+
+        <Section title="Token policy" description="How the attendee entry judges tokens. The platform recommends minting tokens on the fly with about 300 seconds to live.">
+          <TextField
+            label="One-off link lifetime (seconds)"
+            name="oneOffLifetimeSeconds"
+            type="number"
+            inputMode="numeric"
+            min={POLICY_LIMITS.oneOffLifetimeSeconds.min}
+            max={POLICY_LIMITS.oneOffLifetimeSeconds.max}
+            defaultValue={initial.oneOffLifetimeSeconds}
+            error={fieldError("oneOffLifetimeSeconds")}
+            hint={`${POLICY_LIMITS.oneOffLifetimeSeconds.min}–${POLICY_LIMITS.oneOffLifetimeSeconds.max}. Default 300 (5 minutes).`}
+          />
+          <TextField
+            label="Long-lived token maximum (seconds)"
+            name="longLivedMaxSeconds"
+            type="number"
+            inputMode="numeric"
+            min={POLICY_LIMITS.longLivedMaxSeconds.min}
+            max={POLICY_LIMITS.longLivedMaxSeconds.max}
+            defaultValue={initial.longLivedMaxSeconds}
+            error={fieldError("longLivedMaxSeconds")}
+            hint={`Longest exp − iat accepted. Default 604800 (${formatDuration(604800)}); at most ${formatDuration(POLICY_LIMITS.longLivedMaxSeconds.max)}.`}
+          />
+          <TextField
+            label="Clock-skew leeway (seconds)"
+            name="leewaySeconds"
+            type="number"
+            inputMode="numeric"
+            min={0}
+            max={POLICY_LIMITS.leewaySeconds.max}
+            defaultValue={initial.leewaySeconds}
+            error={fieldError("leewaySeconds")}
+            hint="Tolerance for hosts whose clocks drift. Default 60."
+          />
+          <div className="space-y-2">
+            <CheckboxField
+              label="Require an expiry (exp)"
+              name="requireExp"
+              checked={requireExp}
+              onChange={(e) => setRequireExp(e.target.checked)}
+              hint="Tokens without exp are refused."
+            />
+            {!requireExp ? (
+              <Alert tone="warning">Tokens without an expiry will be accepted forever: anyone holding such a link signs in as that person.</Alert>
+            ) : null}
+          </div>
+        </Section>
+      </fieldset>
+
+      {!readOnly ? (
+        <div className="flex flex-wrap items-center gap-3 border-t border-slate-200 pt-4">
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : mode === "create" ? "Create event" : "Save changes"}
+          </Button>
+          {saved && !error ? (
+            <span role="status" className="text-sm text-emerald-700">
+              Saved.
+            </span>
+          ) : null}
+          <div className="w-full">
+            <FormError error={error} />
+          </div>
+        </div>
+      ) : null}
+    </form>
+  );
+}

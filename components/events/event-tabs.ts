@@ -1,0 +1,5 @@
+/** The event pages, in tab order. Each capability adds its page here. */
+export const EVENT_TABS: Array<{ segment: string; label: string }> = [
+  { segment: "", label: "Overview" },
+  { segment: "settings", label: "Settings" },
+];

@@ -1,0 +1,62 @@
+"use client";
+
+import { useState } from "react";
+import { inviteMemberAction } from "@/lib/actions/members";
+import { assignableRoles, ROLE_DESCRIPTIONS, type OrgRole } from "@/lib/auth/roles";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CopyButton } from "@/components/ui/copy-button";
+import { SelectField, TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { formValues, useAction } from "@/components/ui/use-action";
+
+export function InviteForm({ orgSlug, actorRole, origin }: { orgSlug: string; actorRole: OrgRole; origin: string }) {
+  const { run, pending, error, fieldError } = useAction(inviteMemberAction);
+  const [created, setCreated] = useState<{ email: string; link: string } | null>(null);
+  return (
+    <div className="space-y-4">
+      <form
+        noValidate
+        className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = e.currentTarget;
+          const values = formValues(form) as { email: string; role: OrgRole };
+          run({ ...values, orgSlug }, (data) => {
+            setCreated({ email: data.email, link: `${origin}/invite/${data.id}` });
+            form.reset();
+          });
+        }}
+      >
+        <TextField label="Email" name="email" type="email" required placeholder="colleague@example.com" error={fieldError("email")} />
+        <SelectField label="Role" name="role" defaultValue="viewer" error={fieldError("role")}>
+          {assignableRoles(actorRole).map((role) => (
+            <option key={role} value={role}>
+              {role}
+            </option>
+          ))}
+        </SelectField>
+        <Button type="submit" disabled={pending} className="sm:mt-6">
+          {pending ? "Inviting…" : "Create invitation"}
+        </Button>
+      </form>
+      <p className="text-xs text-slate-500">
+        {assignableRoles(actorRole)
+          .map((r) => `${r}: ${ROLE_DESCRIPTIONS[r]}`)
+          .join(" · ")}
+      </p>
+      <FormError error={error} />
+      {created ? (
+        <Alert tone="success" title={`Invitation for ${created.email} created`}>
+          <p>No email is sent. Copy this link and give it to them; they sign up or sign in with {created.email} and accept. It expires in 7 days.</p>
+          <div className="mt-2 flex items-center gap-2">
+            <code className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-xs ring-1 ring-emerald-200" data-testid="invitation-link">
+              {created.link}
+            </code>
+            <CopyButton value={created.link} label="Copy link" />
+          </div>
+        </Alert>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,74 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { updateOrganizationAction } from "@/lib/actions/organizations";
+import { Button } from "@/components/ui/button";
+import { CheckboxField, TextField } from "@/components/ui/field";
+import { FormError } from "@/components/ui/form-error";
+import { formValues, useAction } from "@/components/ui/use-action";
+
+export function OrganizationSettingsForm({
+  orgSlug,
+  initial,
+  readOnly,
+}: {
+  orgSlug: string;
+  initial: { name: string; transcriptionEnabled: boolean; interpretationEnabled: boolean };
+  readOnly: boolean;
+}) {
+  const router = useRouter();
+  const { run, pending, error, fieldError } = useAction(updateOrganizationAction);
+  const [saved, setSaved] = useState(false);
+  return (
+    <form
+      noValidate
+      className="space-y-5"
+      onSubmit={(e) => {
+        e.preventDefault();
+        setSaved(false);
+        const values = formValues(e.currentTarget) as { name: string; transcriptionEnabled: boolean; interpretationEnabled: boolean };
+        run({ ...values, orgSlug }, () => {
+          setSaved(true);
+          router.refresh();
+        });
+      }}
+    >
+      <fieldset disabled={readOnly || pending} className="space-y-5">
+        <TextField label="Organization name" name="name" defaultValue={initial.name} required error={fieldError("name")} className="max-w-md" />
+        <div className="space-y-3">
+          <p className="text-sm font-medium text-slate-800">Features</p>
+          <p className="text-sm text-slate-600">
+            The platform grants the transcriber and interpreter roles only when the feature is on for the organization AND for the event. Turning one
+            off here disables it for every event.
+          </p>
+          <CheckboxField
+            label="Live transcription"
+            name="transcriptionEnabled"
+            defaultChecked={initial.transcriptionEnabled}
+            hint="Lets tokens grant the transcriber role (live closed captions)."
+          />
+          <CheckboxField
+            label="Live interpretation"
+            name="interpretationEnabled"
+            defaultChecked={initial.interpretationEnabled}
+            hint="Lets tokens grant the interpreter role (live audio translation)."
+          />
+        </div>
+      </fieldset>
+      {!readOnly ? (
+        <div className="flex items-center gap-3">
+          <Button type="submit" disabled={pending}>
+            {pending ? "Saving…" : "Save"}
+          </Button>
+          {saved && !error ? (
+            <span role="status" className="text-sm text-emerald-700">
+              Saved.
+            </span>
+          ) : null}
+        </div>
+      ) : null}
+      <FormError error={error} />
+    </form>
+  );
+}

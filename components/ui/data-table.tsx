@@ -1,0 +1,220 @@
+"use client";
+
+import { usePathname, useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useRef, useTransition, type ReactNode } from "react";
+import {
+  rowPaginationFeature,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type ColumnDef,
+  type PaginationState,
+  type RowData,
+  type SortingState,
+} from "@tanstack/react-table";
+import { PAGE_SIZES } from "@/lib/tables/list-params";
+import { Button } from "./button";
+import { cn } from "./cn";
+import { inputClasses } from "./field";
+
+/**
+ * The one table for server-side data: sorting, filters and the page live in the URL, the server
+ * component loads exactly one page, and TanStack Table runs in manual mode (no client processing).
+ */
+export const serverTableFeatures = tableFeatures({ rowSortingFeature, rowPaginationFeature });
+// Columns of any value type; `any` is TanStack's own idiom for heterogeneous column arrays.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type ServerColumnDef<TData extends RowData> = ColumnDef<typeof serverTableFeatures, TData, any>;
+
+export interface ServerTablePage<TData> {
+  rows: TData[];
+  total: number;
+  page: number;
+  pageSize: number;
+  pageCount: number;
+  sort: string;
+  dir: "asc" | "desc";
+}
+
+/** Reads and writes the table's URL state; any change other than the page goes back to page 1. */
+export function useUrlState() {
+  const router = useRouter();
+  const pathname = usePathname();
+  const searchParams = useSearchParams();
+  const [pending, startTransition] = useTransition();
+  const set = (changes: Record<string, string | number | null>) => {
+    const next = new URLSearchParams(searchParams.toString());
+    for (const [key, value] of Object.entries(changes)) {
+      if (value === null || value === "") next.delete(key);
+      else next.set(key, String(value));
+    }
+    if (!("page" in changes)) next.delete("page");
+    const query = next.toString();
+    startTransition(() => router.push(query ? `${pathname}?${query}` : pathname, { scroll: false }));
+  };
+  return { get: (key: string) => searchParams.get(key) ?? "", set, pending };
+}
+
+export function TableSearch({ placeholder, label }: { placeholder: string; label: string }) {
+  const url = useUrlState();
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  useEffect(() => () => clearTimeout(timer.current), []);
+  return (
+    <input
+      type="search"
+      aria-label={label}
+      placeholder={placeholder}
+      defaultValue={url.get("q")}
+      onChange={(e) => {
+        const value = e.target.value.trim();
+        clearTimeout(timer.current);
+        // Debounced so typing a word is one navigation, not one per keystroke.
+        timer.current = setTimeout(() => url.set({ q: value || null }), 300);
+      }}
+      className={cn(inputClasses, "w-full sm:w-72")}
+    />
+  );
+}
+
+export function TableFilter({ name, label, options }: { name: string; label: string; options: Array<{ value: string; label: string }> }) {
+  const url = useUrlState();
+  return (
+    <select aria-label={label} value={url.get(name)} onChange={(e) => url.set({ [name]: e.target.value || null })} className={cn(inputClasses, "w-auto")}>
+      <option value="">{label}: all</option>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+export function ServerDataTable<TData extends RowData & { id: string }>({
+  columns,
+  page,
+  toolbar,
+  emptyState,
+  caption,
+}: {
+  columns: Array<ServerColumnDef<TData>>;
+  page: ServerTablePage<TData>;
+  toolbar?: ReactNode;
+  emptyState: ReactNode;
+  caption: string;
+}) {
+  const url = useUrlState();
+  const sorting: SortingState = [{ id: page.sort, desc: page.dir === "desc" }];
+  const pagination: PaginationState = { pageIndex: page.page - 1, pageSize: page.pageSize };
+  const table = useTable({
+    features: serverTableFeatures,
+    columns,
+    data: page.rows,
+    getRowId: (row) => row.id,
+    manualSorting: true,
+    manualPagination: true,
+    enableMultiSort: false,
+    enableSortingRemoval: false,
+    rowCount: page.total,
+    state: { sorting, pagination },
+    onSortingChange: (updater) => {
+      const next = typeof updater === "function" ? updater(sorting) : updater;
+      const first = next[0];
+      if (first) url.set({ sort: first.id, dir: first.desc ? "desc" : "asc" });
+    },
+    onPaginationChange: (updater) => {
+      const next = typeof updater === "function" ? updater(pagination) : updater;
+      if (next.pageSize !== pagination.pageSize) url.set({ size: next.pageSize });
+      else url.set({ page: next.pageIndex + 1 });
+    },
+  });
+
+  const from = page.total === 0 ? 0 : (page.page - 1) * page.pageSize + 1;
+  const to = Math.min(page.page * page.pageSize, page.total);
+
+  return (
+    <div className="space-y-3">
+      {toolbar ? <div className="flex flex-wrap items-center gap-2">{toolbar}</div> : null}
+      <div className={cn("overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200", url.pending && "opacity-70")} aria-busy={url.pending}>
+        <table className="min-w-full divide-y divide-slate-200 text-sm">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-slate-50">
+            {table.getHeaderGroups().map((group) => (
+              <tr key={group.id}>
+                {group.headers.map((header) => {
+                  const sorted = header.column.getIsSorted();
+                  const canSort = header.column.getCanSort();
+                  return (
+                    <th
+                      key={header.id}
+                      scope="col"
+                      aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
+                      className="px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+                    >
+                      {header.isPlaceholder ? null : canSort ? (
+                        <button
+                          type="button"
+                          onClick={header.column.getToggleSortingHandler()}
+                          className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
+                        >
+                          <table.FlexRender header={header} />
+                          <span aria-hidden className="text-slate-400">
+                            {sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : "↕"}
+                          </span>
+                        </button>
+                      ) : (
+                        <table.FlexRender header={header} />
+                      )}
+                    </th>
+                  );
+                })}
+              </tr>
+            ))}
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {table.getRowModel().rows.map((row) => (
+              <tr key={row.id} className="hover:bg-slate-50">
+                {row.getAllCells().map((cell) => (
+                  <td key={cell.id} className="px-4 py-2.5 align-top text-slate-800">
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        {page.rows.length === 0 ? <div className="px-4 py-10 text-center text-sm text-slate-600">{emptyState}</div> : null}
+      </div>
+      <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
+        <p>
+          {page.total === 0 ? "No results" : `${from.toLocaleString("en-US")}–${to.toLocaleString("en-US")} of ${page.total.toLocaleString("en-US")}`}
+        </p>
+        <div className="flex items-center gap-2">
+          <label className="flex items-center gap-2">
+            <span>Rows per page</span>
+            <select
+              value={page.pageSize}
+              onChange={(e) => table.setPageSize(Number(e.target.value))}
+              className={cn(inputClasses, "w-auto py-1")}
+            >
+              {PAGE_SIZES.map((size) => (
+                <option key={size} value={size}>
+                  {size}
+                </option>
+              ))}
+            </select>
+          </label>
+          <Button variant="secondary" size="sm" onClick={() => table.previousPage()} disabled={page.page <= 1}>
+            Previous
+          </Button>
+          <span aria-current="page">
+            Page {page.page} of {page.pageCount}
+          </span>
+          <Button variant="secondary" size="sm" onClick={() => table.nextPage()} disabled={page.page >= page.pageCount}>
+            Next
+          </Button>
+        </div>
+      </nav>
+    </div>
+  );
+}

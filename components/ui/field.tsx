@@ -1,0 +1,109 @@
+import { useId, type ComponentProps, type ReactNode } from "react";
+import { cn } from "./cn";
+
+export const inputClasses =
+  "block w-full rounded-md border-0 bg-white px-3 py-1.5 text-sm text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-red-500 disabled:bg-slate-50 disabled:text-slate-500";
+
+interface FieldProps {
+  label: ReactNode;
+  name: string;
+  error?: string;
+  hint?: ReactNode;
+  className?: string;
+  children: (controlProps: { id: string; name: string; "aria-invalid": boolean; "aria-describedby"?: string }) => ReactNode;
+}
+
+/** A labelled control with its hint and its error, wired for screen readers. */
+export function Field({ label, name, error, hint, className, children }: FieldProps) {
+  const id = useId();
+  const hintId = hint ? `${id}-hint` : undefined;
+  const errorId = error ? `${id}-error` : undefined;
+  const describedBy = [errorId, hintId].filter(Boolean).join(" ") || undefined;
+  return (
+    <div className={cn("space-y-1", className)}>
+      <label htmlFor={id} className="block text-sm font-medium text-slate-800">
+        {label}
+      </label>
+      {children({ id, name, "aria-invalid": Boolean(error), "aria-describedby": describedBy })}
+      {error ? (
+        <p id={errorId} className="text-sm text-red-700" data-field-error={name}>
+          {error}
+        </p>
+      ) : null}
+      {hint ? (
+        <p id={hintId} className="text-xs text-slate-500">
+          {hint}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+export function TextField({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  ...input
+}: Omit<FieldProps, "children"> & Omit<ComponentProps<"input">, "name">) {
+  return (
+    <Field label={label} name={name} error={error} hint={hint} className={className}>
+      {(control) => <input {...control} {...input} className={inputClasses} />}
+    </Field>
+  );
+}
+
+export function SelectField({
+  label,
+  name,
+  error,
+  hint,
+  className,
+  children,
+  ...select
+}: Omit<FieldProps, "children"> & Omit<ComponentProps<"select">, "name">) {
+  return (
+    <Field label={label} name={name} error={error} hint={hint} className={className}>
+      {(control) => (
+        <select {...control} {...select} className={inputClasses}>
+          {children}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+export function CheckboxField({
+  label,
+  name,
+  hint,
+  error,
+  ...input
+}: { label: ReactNode; name: string; hint?: ReactNode; error?: string } & Omit<ComponentProps<"input">, "name" | "type">) {
+  const id = useId();
+  return (
+    <div className="flex items-start gap-3">
+      <input
+        id={id}
+        name={name}
+        type="checkbox"
+        aria-describedby={hint ? `${id}-hint` : undefined}
+        aria-invalid={Boolean(error)}
+        className="mt-0.5 size-4 rounded border-slate-300 text-indigo-600 focus:ring-indigo-600"
+        {...input}
+      />
+      <div className="text-sm">
+        <label htmlFor={id} className="font-medium text-slate-800">
+          {label}
+        </label>
+        {hint ? (
+          <p id={`${id}-hint`} className="text-slate-500">
+            {hint}
+          </p>
+        ) : null}
+        {error ? <p className="text-red-700">{error}</p> : null}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,112 @@
+/**
+ * npm run cli -- <command> [options]
+ * Bootstrap and scripting: create admins, apply migrations, seed the demo. Reads the same .env files as the app.
+ */
+import { parseArgs } from "node:util";
+import nextEnv from "@next/env";
+
+const { loadEnvConfig } = nextEnv;
+import { ZodError } from "zod";
+import { createAdmin, seedDemo } from "@/lib/accounts/bootstrap";
+import { createDatabaseClient } from "@/lib/db/create-client";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { databaseUrl } from "@/lib/env";
+
+loadEnvConfig(process.cwd());
+
+const USAGE = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  migrate                      Apply database migrations to DATABASE_URL (SQLite file: or postgresql://).
+  create-admin                 Create (or promote) an organization owner; creates the user and organization if missing.
+      --email <email>          Required. The admin's sign-in email.
+      --password <password>    Required for a new user, at least 10 characters.
+      --org <slug>             Required. Organization slug (lowercase letters, digits, hyphens).
+      --org-name <name>        Organization display name for a new organization (default: the slug).
+      --name <name>            The admin's display name (default: the part of the email before @).
+  seed-demo                    Seed the demo organization, event and admin into an empty database.
+      --password <password>    Required. The demo admin's password.
+  help                         Show this text.
+
+Environment: DATABASE_URL (default file:./data/dev.db).`;
+
+function fail(message: string): never {
+  console.error(`Error: ${message}\n\nRun "npm run cli -- help" for usage.`);
+  process.exit(2);
+}
+
+async function main(argv: string[]) {
+  const [command, ...rest] = argv;
+  if (!command || command === "help" || command === "--help" || command === "-h") {
+    console.log(USAGE);
+    return;
+  }
+  let values: Record<string, string | undefined>;
+  try {
+    ({ values } = parseArgs({
+      args: rest,
+      options: {
+        email: { type: "string" },
+        password: { type: "string" },
+        org: { type: "string" },
+        "org-name": { type: "string" },
+        name: { type: "string" },
+      },
+      strict: true,
+    }) as { values: Record<string, string | undefined> });
+  } catch (error) {
+    fail((error as Error).message);
+  }
+  const url = databaseUrl();
+  switch (command) {
+    case "migrate": {
+      await migrateDatabase(url);
+      console.log(`Database at ${url.startsWith("file:") ? url : url.replace(/\/\/[^@]*@/, "//…@")} is up to date.`);
+      return;
+    }
+    case "create-admin": {
+      if (!values.email) fail("--email is required");
+      if (!values.org) fail("--org is required");
+      if (!values.password) fail("--password is required");
+      const db = createDatabaseClient(url);
+      try {
+        const result = await createAdmin(db, {
+          email: values.email,
+          password: values.password,
+          name: values.name,
+          org: values.org,
+          orgName: values["org-name"],
+        });
+        console.log(
+          [
+            result.userCreated ? `Created user ${values.email}.` : `User ${values.email} already existed (password unchanged).`,
+            result.organizationCreated ? `Created organization "${values.org}".` : `Organization "${values.org}" already existed.`,
+            `${values.email} is an owner of "${values.org}".`,
+          ].join("\n"),
+        );
+      } finally {
+        await db.$disconnect();
+      }
+      return;
+    }
+    case "seed-demo": {
+      if (!values.password) fail("--password is required");
+      const db = createDatabaseClient(url);
+      try {
+        const { seeded } = await seedDemo(db, values.password);
+        console.log(seeded ? "Seeded the demo organization, event and admin." : "The database already has users; nothing was seeded.");
+      } finally {
+        await db.$disconnect();
+      }
+      return;
+    }
+    default:
+      fail(`unknown command "${command}"`);
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  if (error instanceof ZodError) fail(error.issues.map((i) => i.message).join("; "));
+  console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
