@@ -22,7 +22,7 @@ export interface EnvironmentProblem {
 }
 
 /** What is wrong with the environment for serving traffic; empty when all is well. */
-export function environmentProblems(env: NodeJS.ProcessEnv = process.env): EnvironmentProblem[] {
+export function environmentProblems(env: Record<string, string | undefined> = process.env): EnvironmentProblem[] {
   const problems: EnvironmentProblem[] = [];
   const authSecret = env.BETTER_AUTH_SECRET ?? "";
   if (authSecret.length < 32) {

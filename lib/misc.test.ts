@@ -17,12 +17,12 @@ describe("safeNextPath", () => {
 describe("environment check", () => {
   const good = { BETTER_AUTH_SECRET: "x".repeat(40), KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"), DATABASE_URL: "file:./a.db" };
   it("accepts a complete environment", () => {
-    expect(environmentProblems(good as NodeJS.ProcessEnv)).toEqual([]);
+    expect(environmentProblems(good)).toEqual([]);
   });
   it("names every missing or malformed secret", () => {
-    const problems = environmentProblems({ DATABASE_URL: "mysql://x" } as NodeJS.ProcessEnv).map((p) => p.variable);
+    const problems = environmentProblems({ DATABASE_URL: "mysql://x" }).map((p) => p.variable);
     expect(problems).toEqual(["BETTER_AUTH_SECRET", "KEY_ENCRYPTION_KEY", "DATABASE_URL"]);
-    expect(environmentProblems({ ...good, KEY_ENCRYPTION_KEY: "short" } as NodeJS.ProcessEnv).map((p) => p.variable)).toEqual(["KEY_ENCRYPTION_KEY"]);
+    expect(environmentProblems({ ...good, KEY_ENCRYPTION_KEY: "short" }).map((p) => p.variable)).toEqual(["KEY_ENCRYPTION_KEY"]);
   });
 });
 

@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { changeMemberRoleAction, removeMemberAction } from "@/lib/actions/members";
 import { assignableRoles, type OrgRole } from "@/lib/auth/roles";
 import { ConfirmButton } from "@/components/ui/confirm-button";
-import { inputClasses } from "@/components/ui/field";
+import { controlClasses } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { useAction } from "@/components/ui/use-action";
 
@@ -37,7 +37,7 @@ export function MemberRowActions({
             value={role}
             disabled={change.pending}
             onChange={(e) => change.run({ orgSlug, memberId, role: e.target.value as OrgRole }, () => router.refresh())}
-            className={cn(inputClasses, "w-auto py-1")}
+            className={cn(controlClasses, "py-1")}
           >
             {assignable.map((r) => (
               <option key={r} value={r}>

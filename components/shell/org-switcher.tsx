@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { inputClasses } from "@/components/ui/field";
+import { controlClasses } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 
 export function OrgSwitcher({ current, organizations }: { current: string; organizations: Array<{ slug: string; name: string }> }) {
@@ -11,7 +11,7 @@ export function OrgSwitcher({ current, organizations }: { current: string; organ
       aria-label="Switch organization"
       value={current}
       onChange={(e) => router.push(e.target.value === "__new" ? "/orgs" : `/orgs/${e.target.value}/events`)}
-      className={cn(inputClasses, "w-auto max-w-56 py-1 font-medium")}
+      className={cn(controlClasses, "max-w-56 py-1 font-medium")}
     >
       {organizations.map((o) => (
         <option key={o.slug} value={o.slug}>

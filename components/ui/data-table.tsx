@@ -15,7 +15,7 @@ import {
 import { PAGE_SIZES } from "@/lib/tables/list-params";
 import { Button } from "./button";
 import { cn } from "./cn";
-import { inputClasses } from "./field";
+import { controlClasses, inputClasses } from "./field";
 
 /**
  * The one table for server-side data: sorting, filters and the page live in the URL, the server
@@ -79,7 +79,7 @@ export function TableSearch({ placeholder, label }: { placeholder: string; label
 export function TableFilter({ name, label, options }: { name: string; label: string; options: Array<{ value: string; label: string }> }) {
   const url = useUrlState();
   return (
-    <select aria-label={label} value={url.get(name)} onChange={(e) => url.set({ [name]: e.target.value || null })} className={cn(inputClasses, "w-auto")}>
+    <select aria-label={label} value={url.get(name)} onChange={(e) => url.set({ [name]: e.target.value || null })} className={controlClasses}>
       <option value="">{label}: all</option>
       {options.map((o) => (
         <option key={o.value} value={o.value}>
@@ -189,13 +189,13 @@ export function ServerDataTable<TData extends RowData & { id: string }>({
         <p>
           {page.total === 0 ? "No results" : `${from.toLocaleString("en-US")}–${to.toLocaleString("en-US")} of ${page.total.toLocaleString("en-US")}`}
         </p>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <label className="flex items-center gap-2">
-            <span>Rows per page</span>
+            <span className="whitespace-nowrap">Rows per page</span>
             <select
               value={page.pageSize}
               onChange={(e) => table.setPageSize(Number(e.target.value))}
-              className={cn(inputClasses, "w-auto py-1")}
+              className={cn(controlClasses, "py-1")}
             >
               {PAGE_SIZES.map((size) => (
                 <option key={size} value={size}>
@@ -207,7 +207,7 @@ export function ServerDataTable<TData extends RowData & { id: string }>({
           <Button variant="secondary" size="sm" onClick={() => table.previousPage()} disabled={page.page <= 1}>
             Previous
           </Button>
-          <span aria-current="page">
+          <span aria-current="page" className="whitespace-nowrap">
             Page {page.page} of {page.pageCount}
           </span>
           <Button variant="secondary" size="sm" onClick={() => table.nextPage()} disabled={page.page >= page.pageCount}>

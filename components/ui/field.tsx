@@ -1,8 +1,11 @@
 import { useId, type ComponentProps, type ReactNode } from "react";
 import { cn } from "./cn";
 
-export const inputClasses =
-  "block w-full rounded-md border-0 bg-white px-3 py-1.5 text-sm text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-red-500 disabled:bg-slate-50 disabled:text-slate-500";
+/** Input look without a width, for inline controls; `inputClasses` adds full width for form fields. */
+export const controlClasses =
+  "block rounded-md border-0 bg-white px-3 py-1.5 text-sm text-slate-900 shadow-xs ring-1 ring-inset ring-slate-300 placeholder:text-slate-400 focus:ring-2 focus:ring-inset focus:ring-indigo-600 aria-[invalid=true]:ring-red-500 disabled:bg-slate-50 disabled:text-slate-500";
+
+export const inputClasses = `${controlClasses} w-full`;
 
 interface FieldProps {
   label: ReactNode;

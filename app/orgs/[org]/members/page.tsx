@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { canWrite, parseOrgRole } from "@/lib/auth/roles";
+import { assignableRoles, canWrite, parseOrgRole } from "@/lib/auth/roles";
 import { appUrl } from "@/lib/env";
 import { formatUtc } from "@/lib/format";
 import { listMembers, listPendingInvitations } from "@/lib/members/service";
@@ -40,7 +40,9 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                 <p className="text-xs text-slate-500">Joined {formatUtc(m.createdAt)}</p>
               </div>
               <div className="flex items-center gap-3">
-                <Badge tone={m.role === "owner" ? "indigo" : m.role === "admin" ? "blue" : "gray"}>{m.role}</Badge>
+                {assignableRoles(ctx.actor.role).includes(m.role) ? null : (
+                  <Badge tone={m.role === "owner" ? "indigo" : m.role === "admin" ? "blue" : "gray"}>{m.role}</Badge>
+                )}
                 {m.role === "owner" && owners === 1 ? <span className="text-xs text-slate-500">last owner</span> : null}
                 <MemberRowActions orgSlug={org} memberId={m.id} email={m.user.email} role={m.role} actorRole={ctx.actor.role} isSelf={m.user.id === user.id} />
               </div>

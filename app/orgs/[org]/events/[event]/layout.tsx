@@ -23,9 +23,9 @@ export default async function EventLayout({ children, params }: { children: Reac
       </nav>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{event.name}</h1>
-        <div className="flex items-center gap-2 text-sm">
-          <span className="text-slate-500">Attendee entry</span>
-          <code className="max-w-[22rem] truncate rounded bg-slate-100 px-2 py-1 font-mono text-xs text-slate-800" title={entryUrl}>
+        <div className="flex min-w-0 max-w-full items-center gap-2 text-sm">
+          <span className="shrink-0 text-slate-500">Attendee entry</span>
+          <code className="min-w-0 max-w-[22rem] truncate rounded bg-slate-100 px-2 py-1 font-mono text-xs text-slate-800" title={entryUrl}>
             {entryUrl}
           </code>
           <CopyButton value={entryUrl} />
