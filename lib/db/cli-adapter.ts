@@ -80,8 +80,40 @@ class MigrationPostgresAdapter {
   }
 }
 
+/**
+ * PrismaBetterSQLite3 for the CLI. `migrate dev` replays each migration file on the shadow database
+ * as one executeRaw call, which better-sqlite3 refuses for more than one statement; such scripts
+ * are run with executeScript instead.
+ */
+class MigrationSqliteAdapter {
+  readonly provider = "sqlite" as const;
+  readonly adapterName = "@prisma/adapter-better-sqlite3";
+  readonly #inner: PrismaBetterSQLite3;
+
+  constructor(url: string) {
+    this.#inner = new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  }
+
+  connect() {
+    return this.#inner.connect();
+  }
+
+  async connectToShadowDb() {
+    const shadow = await this.#inner.connectToShadowDb();
+    const executeRaw = shadow.executeRaw.bind(shadow);
+    shadow.executeRaw = async (query) => {
+      if (query.args.length === 0 && query.sql.includes(";")) {
+        await shadow.executeScript(query.sql);
+        return 0;
+      }
+      return executeRaw(query);
+    };
+    return shadow;
+  }
+}
+
 /** The driver adapter the Prisma CLI (migrate) uses for DATABASE_URL. */
 export function cliAdapterFor(url: string) {
-  if (databaseProviderOf(url) === "sqlite") return new PrismaBetterSQLite3({ url, timeout: SQLITE_BUSY_TIMEOUT_MS });
+  if (databaseProviderOf(url) === "sqlite") return new MigrationSqliteAdapter(url);
   return new MigrationPostgresAdapter(url);
 }
