@@ -33,13 +33,17 @@ export function useAction<I, T>(action: (input: I) => Promise<ActionResult<T>>) 
   return { run, pending, error, fieldError, reset: () => setError(null) };
 }
 
-/** A form's values as a plain object; unchecked checkboxes are sent as false. */
-export function formValues(form: HTMLFormElement): Record<string, string | boolean> {
-  const values: Record<string, string | boolean> = {};
+/**
+ * A form's values as JSON types, so forms validate with the same schemas as API clients:
+ * checkboxes as booleans (unchecked = false), number inputs as numbers (empty = null).
+ */
+export function formValues(form: HTMLFormElement): Record<string, string | boolean | number | null> {
+  const values: Record<string, string | boolean | number | null> = {};
   for (const element of Array.from(form.elements)) {
     if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement)) continue;
     if (!element.name || element.disabled) continue;
     if (element instanceof HTMLInputElement && element.type === "checkbox") values[element.name] = element.checked;
+    else if (element instanceof HTMLInputElement && element.type === "number") values[element.name] = element.value === "" ? null : Number(element.value);
     else if (element instanceof HTMLInputElement && element.type === "radio") {
       if (element.checked) values[element.name] = element.value;
     } else values[element.name] = element.value;

@@ -14,11 +14,13 @@ export const AUDIT_ACTIONS = {
   "event.updated": "Changed an event",
   "event.deleted": "Deleted an event",
   "event.tokens_revoked": "Rejected all tokens issued before now",
+  "api_key.created": "Created an API key",
+  "api_key.revoked": "Revoked an API key",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
-export const AUDIT_TARGET_TYPES = ["organization", "member", "invitation", "event"] as const;
+export const AUDIT_TARGET_TYPES = ["organization", "member", "invitation", "event", "api_key"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number] | (string & {});
 
 export function describeAuditAction(action: string): string {

@@ -42,22 +42,24 @@ describe("event fields", () => {
   });
 
   it.each([
-    ["oneOffLifetimeSeconds", "10", "at least 30"],
-    ["oneOffLifetimeSeconds", "1.5", "whole number"],
-    ["leewaySeconds", "-1", "at least 0"],
-    ["leewaySeconds", "301", "at most 300"],
-    ["longLivedMaxSeconds", "abc", "whole number"],
+    ["oneOffLifetimeSeconds", 10, "at least 30"],
+    ["oneOffLifetimeSeconds", 1.5, "whole number"],
+    ["leewaySeconds", -1, "at least 0"],
+    ["leewaySeconds", 301, "at most 300"],
+    ["longLivedMaxSeconds", "604800", "whole number"],
+    ["leewaySeconds", null, "whole number"],
   ])("bounds %s (%j)", (field, value, message) => {
     expect(errorsFor({ [field]: value })[field]).toContain(message);
   });
 
   it("keeps the long-lived maximum at least the one-off lifetime", () => {
-    expect(errorsFor({ oneOffLifetimeSeconds: "3600", longLivedMaxSeconds: "3600" })).toEqual({});
-    expect(errorsFor({ oneOffLifetimeSeconds: 3000, longLivedMaxSeconds: "3600" })).toEqual({});
+    expect(errorsFor({ oneOffLifetimeSeconds: 3600, longLivedMaxSeconds: 3600 })).toEqual({});
+    expect(errorsFor({ oneOffLifetimeSeconds: 3600, longLivedMaxSeconds: 3599 }).longLivedMaxSeconds).toContain("at least 3600");
   });
 
-  it("reads unchecked form checkboxes as false", () => {
-    expect(eventFieldsSchema.parse({ ...valid, requireExp: false, transcriptionEnabled: "on" })).toMatchObject({ requireExp: false, transcriptionEnabled: true });
+  it("takes JSON booleans for flags, and says so for anything else", () => {
+    expect(eventFieldsSchema.parse({ ...valid, requireExp: false, transcriptionEnabled: true })).toMatchObject({ requireExp: false, transcriptionEnabled: true });
+    expect(errorsFor({ requireExp: "yes" }).requireExp).toBe("Require an expiry must be true or false.");
   });
 });
 

@@ -24,18 +24,18 @@ export const POLICY_LIMITS = {
 
 const optionalInstant = (label: string) =>
   z
-    .union([z.literal(""), z.null(), z.iso.datetime({ offset: true, error: `${label}: use a valid date and time.` })])
+    .union([z.literal(""), z.null(), z.iso.datetime({ offset: true, error: `${label}: use an ISO 8601 date and time, e.g. 2027-04-01T15:00:00Z.` })])
     .optional()
     .transform((v) => (v ? new Date(v) : null));
 
 const intInRange = (label: string, limits: { min: number; max: number }, unit: string) =>
-  z.coerce
+  z
     .number({ error: `${label} must be a whole number of ${unit}.` })
     .int(`${label} must be a whole number of ${unit}.`)
     .min(limits.min, `${label} must be at least ${limits.min} ${unit}.`)
     .max(limits.max, `${label} must be at most ${limits.max} ${unit}.`);
 
-const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("true"), z.literal("false"), z.literal("")]).transform((v) => v === true || v === "on" || v === "true");
+const flag = (label: string) => z.boolean({ error: `${label} must be true or false.` });
 
 export const CONTACT_HINT = "an email address (help@example.com) or an https:// link to a help page";
 
@@ -48,38 +48,58 @@ export const contactSchema = z
     message: `Use ${CONTACT_HINT}. Attendees see it when their sign-in fails.`,
   });
 
-export const eventFieldsSchema = z
-  .object({
-    name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name for the event.").max(120, "The name must be at most 120 characters."),
-    slug: eventSlugSchema,
-    startsAt: optionalInstant("Start"),
-    endsAt: optionalInstant("End"),
-    contact: contactSchema,
-    transcriptionEnabled: checkbox.default(false),
-    interpretationEnabled: checkbox.default(false),
-    oneOffLifetimeSeconds: intInRange("One-off link lifetime", POLICY_LIMITS.oneOffLifetimeSeconds, "seconds").default(300),
-    longLivedMaxSeconds: intInRange("Long-lived token maximum", POLICY_LIMITS.longLivedMaxSeconds, "seconds").default(604800),
-    leewaySeconds: intInRange("Clock-skew leeway", POLICY_LIMITS.leewaySeconds, "seconds").default(60),
-    requireExp: checkbox.default(true),
-  })
-  .superRefine((value, ctx) => {
-    if (value.startsAt && value.endsAt && value.endsAt <= value.startsAt) {
-      ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The end must be after the start." });
-    }
-    if (value.oneOffLifetimeSeconds > value.longLivedMaxSeconds) {
-      ctx.addIssue({
-        code: "custom",
-        path: ["longLivedMaxSeconds"],
-        message: "The long-lived maximum cannot be shorter than the one-off lifetime.",
-      });
-    }
-  });
+/**
+ * The event's fields, strictly typed: the dashboard form sends the same JSON types as API clients
+ * (booleans, numbers, ISO instants), so both validate with this one schema.
+ */
+const eventFieldsShape = {
+  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name for the event.").max(120, "The name must be at most 120 characters."),
+  slug: eventSlugSchema,
+  startsAt: optionalInstant("Start"),
+  endsAt: optionalInstant("End"),
+  contact: contactSchema,
+  transcriptionEnabled: flag("Live transcription"),
+  interpretationEnabled: flag("Live interpretation"),
+  oneOffLifetimeSeconds: intInRange("One-off link lifetime", POLICY_LIMITS.oneOffLifetimeSeconds, "seconds"),
+  longLivedMaxSeconds: intInRange("Long-lived token maximum", POLICY_LIMITS.longLivedMaxSeconds, "seconds"),
+  leewaySeconds: intInRange("Clock-skew leeway", POLICY_LIMITS.leewaySeconds, "seconds"),
+  requireExp: flag("Require an expiry"),
+};
+
+export const eventFieldsObject = z.object({
+  ...eventFieldsShape,
+  transcriptionEnabled: eventFieldsShape.transcriptionEnabled.default(false),
+  interpretationEnabled: eventFieldsShape.interpretationEnabled.default(false),
+  oneOffLifetimeSeconds: eventFieldsShape.oneOffLifetimeSeconds.default(POLICY_LIMITS.oneOffLifetimeSeconds.default),
+  longLivedMaxSeconds: eventFieldsShape.longLivedMaxSeconds.default(POLICY_LIMITS.longLivedMaxSeconds.default),
+  leewaySeconds: eventFieldsShape.leewaySeconds.default(POLICY_LIMITS.leewaySeconds.default),
+  requireExp: eventFieldsShape.requireExp.default(true),
+});
+
+type EventFieldsShape = z.output<typeof eventFieldsObject>;
+
+function checkEventFields(value: EventFieldsShape, ctx: z.RefinementCtx) {
+  if (value.startsAt && value.endsAt && value.endsAt <= value.startsAt) {
+    ctx.addIssue({ code: "custom", path: ["endsAt"], message: "The end must be after the start." });
+  }
+  if (value.oneOffLifetimeSeconds > value.longLivedMaxSeconds) {
+    ctx.addIssue({
+      code: "custom",
+      path: ["longLivedMaxSeconds"],
+      message: "The long-lived maximum cannot be shorter than the one-off lifetime.",
+    });
+  }
+}
+
+export const eventFieldsSchema = eventFieldsObject.superRefine(checkEventFields);
 
 export type EventFieldsInput = z.input<typeof eventFieldsSchema>;
 export type EventFields = z.output<typeof eventFieldsSchema>;
 
 export const createEventSchema = eventFieldsSchema;
 export const updateEventSchema = z.object({ eventSlug: z.string().min(1) }).and(eventFieldsSchema);
+/** PATCH: any subset of the fields; the service merges it into the event and validates the whole. */
+export const patchEventSchema = z.object(eventFieldsShape).partial().strict();
 export const deleteEventSchema = z.object({
   eventSlug: z.string().min(1),
   confirmSlug: z.string().trim(),

@@ -1,21 +1,14 @@
 import "server-only";
 import { db } from "@/lib/db";
+import type { Event } from "@/generated/sqlite/client";
 import { recordAudit } from "@/lib/audit/record";
-import { AppError, conflict, isUniqueViolation, notFound } from "@/lib/errors";
+import { z } from "zod";
+import { AppError, conflict, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
 import { pageWindow, type ListParams, type Page } from "@/lib/tables/list-params";
 import { requireRole, requireWrite, type TenantContext } from "@/lib/tenancy/context";
-import type { EventFields, EventSort } from "./schema";
+import { eventFieldsSchema, type EventFields, type EventSort, type patchEventSchema } from "./schema";
 
-export interface EventRow {
-  id: string;
-  slug: string;
-  name: string;
-  startsAt: Date | null;
-  endsAt: Date | null;
-  createdAt: Date;
-  activeKeys: number;
-  profileFields: number;
-}
+export type EventRow = Event & { activeKeys: number; profileFields: number };
 
 /** One page of the organization's events; search matches name or slug, case-insensitively. */
 export async function listEvents(ctx: TenantContext, params: ListParams<EventSort>): Promise<Page<EventRow>> {
@@ -32,15 +25,7 @@ export async function listEvents(ctx: TenantContext, params: ListParams<EventSor
     orderBy: [orderBy, { id: "asc" }],
     skip,
     take: params.pageSize,
-    select: {
-      id: true,
-      slug: true,
-      name: true,
-      startsAt: true,
-      endsAt: true,
-      createdAt: true,
-      _count: { select: { profileFields: true, signingKeys: { where: { status: "active" } } } },
-    },
+    include: { _count: { select: { profileFields: true, signingKeys: { where: { status: "active" } } } } },
   });
   const rows = events.map(({ _count, ...e }) => ({ ...e, activeKeys: _count.signingKeys, profileFields: _count.profileFields }));
   return { rows, total, page, pageSize: params.pageSize, pageCount };
@@ -142,6 +127,27 @@ export async function updateEvent(ctx: TenantContext, slug: string, fields: Even
     if (isUniqueViolation(error)) throw slugTaken(fields.slug);
     throw error;
   }
+}
+
+/** Applies a partial change (API PATCH): the merged event is validated as a whole, then saved like the form. */
+export async function patchEvent(ctx: TenantContext, slug: string, patch: z.output<typeof patchEventSchema>) {
+  requireWrite(ctx);
+  const current = await getEvent(ctx, slug);
+  const merged = {
+    name: current.name,
+    slug: current.slug,
+    startsAt: current.startsAt?.toISOString() ?? null,
+    endsAt: current.endsAt?.toISOString() ?? null,
+    contact: current.contact,
+    transcriptionEnabled: current.transcriptionEnabled,
+    interpretationEnabled: current.interpretationEnabled,
+    oneOffLifetimeSeconds: current.oneOffLifetimeSeconds,
+    longLivedMaxSeconds: current.longLivedMaxSeconds,
+    leewaySeconds: current.leewaySeconds,
+    requireExp: current.requireExp,
+    ...Object.fromEntries(Object.entries(patch).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])),
+  };
+  return updateEvent(ctx, slug, parseInput(eventFieldsSchema, merged));
 }
 
 /** What deleting the event destroys, so the confirmation can name it. */

@@ -16,10 +16,8 @@ const organizationName = z
 
 export const createOrganizationSchema = z.object({ name: organizationName, slug: organizationSlugSchema });
 
-const checkbox = z.union([z.boolean(), z.literal("on"), z.literal("")]).transform((v) => v === true || v === "on");
-
 export const updateOrganizationSchema = z.object({
   name: organizationName,
-  transcriptionEnabled: checkbox.default(false),
-  interpretationEnabled: checkbox.default(false),
+  transcriptionEnabled: z.boolean({ error: "Live transcription must be true or false." }).default(false),
+  interpretationEnabled: z.boolean({ error: "Live interpretation must be true or false." }).default(false),
 });

@@ -1,0 +1,21 @@
+import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors";
+import { logUnexpected } from "@/lib/log";
+
+/** The API's error shape: {"error": {"code", "message", "field"?, "fields"?}} with the matching status. */
+export function apiError(code: ErrorCode, message: string, options: { field?: string; fields?: Record<string, string>; headers?: HeadersInit } = {}): Response {
+  const body = { error: { code, message, ...(options.field ? { field: options.field } : {}), ...(options.fields ? { fields: options.fields } : {}) } };
+  return Response.json(body, { status: ERROR_CODES[code], headers: { "Cache-Control": "no-store", ...options.headers } });
+}
+
+export function apiErrorFrom(error: unknown, where: string): Response {
+  if (error instanceof AppError) {
+    const fields = error.fieldErrors && Object.keys(error.fieldErrors).length > 1 ? error.fieldErrors : undefined;
+    return apiError(error.code, error.message, { field: error.field, fields });
+  }
+  logUnexpected(where, error);
+  return apiError("INTERNAL", "Something went wrong on our side and nothing was changed. Try again in a moment.");
+}
+
+export function apiJson(body: unknown, status = 200, headers: HeadersInit = {}): Response {
+  return Response.json(body, { status, headers: { "Cache-Control": "no-store", ...headers } });
+}
