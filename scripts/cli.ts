@@ -8,9 +8,12 @@ import nextEnv from "@next/env";
 const { loadEnvConfig } = nextEnv;
 import { ZodError } from "zod";
 import { createAdmin, seedDemo } from "@/lib/accounts/bootstrap";
+import { createOrganizationApiKey } from "@/lib/api-keys/create";
+import { createAuth } from "@/lib/auth/config";
 import { createDatabaseClient } from "@/lib/db/create-client";
+import { databaseProviderOf } from "@/lib/db/provider";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { databaseUrl } from "@/lib/env";
+import { appUrl, databaseUrl } from "@/lib/env";
 
 loadEnvConfig(process.cwd());
 
@@ -24,6 +27,10 @@ Commands:
       --org <slug>             Required. Organization slug (lowercase letters, digits, hyphens).
       --org-name <name>        Organization display name for a new organization (default: the slug).
       --name <name>            The admin's display name (default: the part of the email before @).
+  api-key create               Create an organization API key for scripts; prints the key once.
+      --org <slug>             Required. The organization.
+      --name <name>            Required. Which script or system uses it.
+      --role admin|viewer      admin (read and change) or viewer (read only, the default).
   seed-demo                    Seed the demo organization, event and admin into an empty database.
       --password <password>    Required. The demo admin's password.
   help                         Show this text.
@@ -36,7 +43,9 @@ function fail(message: string): never {
 }
 
 async function main(argv: string[]) {
-  const [command, ...rest] = argv;
+  const [first, ...afterFirst] = argv;
+  // Two-word commands ("api-key create") are joined into one name.
+  const [command, rest] = first === "api-key" ? [`api-key ${afterFirst[0] ?? ""}`.trim(), afterFirst.slice(1)] : [first, afterFirst];
   if (!command || command === "help" || command === "--help" || command === "-h") {
     console.log(USAGE);
     return;
@@ -51,6 +60,7 @@ async function main(argv: string[]) {
         org: { type: "string" },
         "org-name": { type: "string" },
         name: { type: "string" },
+        role: { type: "string" },
       },
       strict: true,
     }) as { values: Record<string, string | undefined> });
@@ -89,6 +99,33 @@ async function main(argv: string[]) {
       }
       return;
     }
+    case "api-key create": {
+      if (!values.org) fail("--org is required");
+      if (!values.name) fail("--name is required");
+      const role = values.role ?? "viewer";
+      if (role !== "admin" && role !== "viewer") fail('--role must be "admin" or "viewer"');
+      const db = createDatabaseClient(url);
+      try {
+        const organization = await db.organization.findUnique({ where: { slug: values.org } });
+        if (!organization) fail(`no organization with slug "${values.org}"`);
+        const owner = await db.member.findFirst({ where: { organizationId: organization.id, role: "owner" }, orderBy: { createdAt: "asc" } });
+        if (!owner) fail(`organization "${values.org}" has no owner`);
+        const auth = createAuth({ db, provider: databaseProviderOf(url), baseURL: appUrl() });
+        const created = await createOrganizationApiKey(auth, db, {
+          organizationId: organization.id,
+          creatorUserId: owner.userId,
+          actor: { type: "system", id: null, label: "cli" },
+          name: values.name,
+          role,
+        });
+        console.log(`Created ${role} API key "${created.name}" for ${values.org}. It is shown only this once:\n\n${created.key}\n`);
+      } finally {
+        await db.$disconnect();
+      }
+      return;
+    }
+    case "api-key":
+      fail('use "api-key create"');
     case "seed-demo": {
       if (!values.password) fail("--password is required");
       const db = createDatabaseClient(url);
@@ -106,7 +143,10 @@ async function main(argv: string[]) {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof ZodError) fail(error.issues.map((i) => i.message).join("; "));
+  if (error instanceof ZodError) {
+    const flag = (path: PropertyKey[]) => `--${String(path[0] ?? "").replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+    fail(error.issues.map((i) => `${flag(i.path)}: ${i.message}`).join("\n       "));
+  }
   console.error(`Error: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });

@@ -11,8 +11,8 @@ import { z } from "zod";
  * through the normal endpoints.
  */
 export const createAdminSchema = z.object({
-  email: z.email({ error: "--email must be a valid email address" }).trim().toLowerCase(),
-  password: z.string().min(MIN_PASSWORD_LENGTH, `--password must be at least ${MIN_PASSWORD_LENGTH} characters`).max(256),
+  email: z.email({ error: "use a valid email address, e.g. admin@example.com" }).trim().toLowerCase(),
+  password: z.string().min(MIN_PASSWORD_LENGTH, `use at least ${MIN_PASSWORD_LENGTH} characters`).max(256, "use at most 256 characters"),
   name: z.string().trim().min(1).max(80).optional(),
   org: organizationSlugSchema,
   orgName: z.string().trim().min(1).max(80).optional(),

@@ -21,6 +21,8 @@ export default async function OrganizationLayout({ children, params }: { childre
           <NavLink href={`${base}/events`}>Events</NavLink>
           <NavLink href={`${base}/members`}>Members</NavLink>
           <NavLink href={`${base}/settings`}>Settings</NavLink>
+          <NavLink href={`${base}/api-keys`}>API keys</NavLink>
+          <NavLink href={`${base}/api`}>API reference</NavLink>
           <NavLink href={`${base}/audit`}>Audit log</NavLink>
         </nav>
         <main className="min-w-0 flex-1">{children}</main>
