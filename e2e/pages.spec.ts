@@ -55,6 +55,10 @@ test("dashboard pages render and fit a phone", async ({ page }) => {
 
   await page.goto(`/orgs/${org.slug}/settings`);
   await check(page, "org-settings", "Organization settings");
+  await page.goto(`/orgs/${org.slug}/api-keys`);
+  await check(page, "api-keys", "API keys");
+  await page.goto(`/orgs/${org.slug}/api`);
+  await check(page, "api-reference", "API reference");
   await page.goto(`/orgs/${org.slug}/audit`);
   await check(page, "audit", "Audit log");
 

@@ -53,17 +53,17 @@ export const contactSchema = z
  * (booleans, numbers, ISO instants), so both validate with this one schema.
  */
 const eventFieldsShape = {
-  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name for the event.").max(120, "The name must be at most 120 characters."),
-  slug: eventSlugSchema,
-  startsAt: optionalInstant("Start"),
-  endsAt: optionalInstant("End"),
-  contact: contactSchema,
-  transcriptionEnabled: flag("Live transcription"),
-  interpretationEnabled: flag("Live interpretation"),
-  oneOffLifetimeSeconds: intInRange("One-off link lifetime", POLICY_LIMITS.oneOffLifetimeSeconds, "seconds"),
-  longLivedMaxSeconds: intInRange("Long-lived token maximum", POLICY_LIMITS.longLivedMaxSeconds, "seconds"),
-  leewaySeconds: intInRange("Clock-skew leeway", POLICY_LIMITS.leewaySeconds, "seconds"),
-  requireExp: flag("Require an expiry"),
+  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name for the event.").max(120, "The name must be at most 120 characters.").describe("Shown to admins and attendees"),
+  slug: eventSlugSchema.describe("Unique across all organizations; the entry is /e/{slug}"),
+  startsAt: optionalInstant("Start").describe("ISO 8601 instant, or null"),
+  endsAt: optionalInstant("End").describe("ISO 8601 instant after startsAt, or null"),
+  contact: contactSchema.describe("Email or https:// link shown to attendees whose sign-in fails"),
+  transcriptionEnabled: flag("Live transcription").describe("Lets tokens grant transcriber (the organization's flag must be on too)"),
+  interpretationEnabled: flag("Live interpretation").describe("Lets tokens grant interpreter (the organization's flag must be on too)"),
+  oneOffLifetimeSeconds: intInRange("One-off link lifetime", POLICY_LIMITS.oneOffLifetimeSeconds, "seconds").describe("Lifetime of one-off test links (default 300)"),
+  longLivedMaxSeconds: intInRange("Long-lived token maximum", POLICY_LIMITS.longLivedMaxSeconds, "seconds").describe("Longest exp − iat accepted (default 604800, 7 days)"),
+  leewaySeconds: intInRange("Clock-skew leeway", POLICY_LIMITS.leewaySeconds, "seconds").describe("Tolerance for exp/nbf/iat (default 60)"),
+  requireExp: flag("Require an expiry").describe("Refuse tokens without exp (default true)"),
 };
 
 export const eventFieldsObject = z.object({
