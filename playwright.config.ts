@@ -10,6 +10,7 @@ export const baseURL = `http://localhost:${port}`;
  */
 export default defineConfig({
   testDir: "e2e",
+  testIgnore: ["multi-instance/**"],
   outputDir: "test-results",
   fullyParallel: false,
   workers: 2,

@@ -5,6 +5,7 @@
 import { spawnSync } from "node:child_process";
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { randomBytes } from "node:crypto";
+import pg from "pg";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { buildIsCurrent, FINGERPRINT_FILE, sourceFingerprint } from "./lib/build-fingerprint";
 
@@ -32,14 +33,36 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
     writeFileSync(FINGERPRINT_FILE, sourceFingerprint());
   }
-  const run = spawnSync("node_modules/.bin/playwright", ["test", ...process.argv.slice(2)], {
-    stdio: "inherit",
-    env: { ...env, NODE_ENV: "production" },
-  });
-  process.exit(run.status ?? 1);
+  const args = process.argv.slice(2);
+  const run = spawnSync("node_modules/.bin/playwright", ["test", ...args], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
+  if (run.status !== 0) process.exit(run.status ?? 1);
+  if (process.env.TEST_POSTGRES_URL && args.length === 0) await runMultiInstance(env);
 }
 
-main().catch((error: unknown) => {
+/** Two production servers on one fresh PostgreSQL database (playwright.multi-instance.config.ts). */
+async function runMultiInstance(env: NodeJS.ProcessEnv) {
+  const base = process.env.TEST_POSTGRES_URL!;
+  const name = `jwtdash_e2e_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: base });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE "${name}"`);
+  const url = new URL(base);
+  url.pathname = `/${name}`;
+  try {
+    await migrateDatabase(url.toString(), { quiet: true });
+    console.log("Two instances on one PostgreSQL database:");
+    const run = spawnSync("node_modules/.bin/playwright", ["test", "--config", "playwright.multi-instance.config.ts"], {
+      stdio: "inherit",
+      env: { ...env, DATABASE_URL: url.toString(), NODE_ENV: "production" },
+    });
+    if (run.status !== 0) process.exitCode = run.status ?? 1;
+  } finally {
+    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await admin.end();
+  }
+}
+
+main().then(() => process.exit(process.exitCode ?? 0)).catch((error: unknown) => {
   console.error(error instanceof Error ? error.message : error);
   process.exit(1);
 });

@@ -21,6 +21,9 @@ export const API_KEY_RATE_LIMIT = { perMinute: 600 };
 export function createAuth(options: { db: Database; provider: DatabaseProvider; baseURL: string; extraPlugins?: BetterAuthPlugin[] }) {
   return betterAuth({
     baseURL: options.baseURL,
+    // Extra origins allowed to post to the auth endpoints (e.g. each instance's own address in tests,
+    // or a second public hostname); the base URL's origin is always trusted.
+    trustedOrigins: (process.env.TRUSTED_ORIGINS ?? "").split(",").map((o) => o.trim()).filter(Boolean),
     database: prismaAdapter(options.db, { provider: options.provider }),
     emailAndPassword: {
       enabled: true,
@@ -44,8 +47,8 @@ export function createAuth(options: { db: Database; provider: DatabaseProvider; 
     logger: {
       level: "warn",
       log(level, message) {
-        // A wrong or revoked API key is the caller's mistake, answered with 401; not an error of ours.
-        if (message.startsWith("Failed to validate API key")) return;
+        // A wrong API key or an unknown sign-in email is the caller's mistake, answered with 401; not an error of ours.
+        if (message.startsWith("Failed to validate API key") || message === "User not found") return;
         // Only the message: arguments may carry request data.
         console[level === "error" ? "error" : "warn"](`[auth] ${message}`);
       },
