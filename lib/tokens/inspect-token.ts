@@ -41,12 +41,19 @@ export interface TokenInspection {
   notes: VerifyNote[];
 }
 
+const strictUtf8 = new TextDecoder("utf-8", { fatal: true });
+
 function decodeForDisplay(segment: string | undefined): DecodedPart {
   if (segment === undefined || segment === "") return { kind: "undecodable" };
   // Lenient on purpose (padding, whitespace): the developer should see what they pasted even when format fails.
   const cleaned = segment.replace(/\s+/g, "").replace(/=+$/, "").replace(/\+/g, "-").replace(/\//g, "_");
   if (!/^[A-Za-z0-9_-]+$/.test(cleaned)) return { kind: "undecodable" };
-  const text = Buffer.from(cleaned, "base64url").toString("utf8");
+  let text: string;
+  try {
+    text = strictUtf8.decode(Buffer.from(cleaned, "base64url"));
+  } catch {
+    return { kind: "undecodable" };
+  }
   try {
     return { kind: "json", value: JSON.parse(text) };
   } catch {
