@@ -53,7 +53,8 @@ function readDisplayName(value: unknown): Outcome<string> {
   const text = cleanText(value, "displayName", CLAIM_LIMITS.displayNameLength);
   if (!text.ok) return text.detail.problem === "too_long" ? bad("displayName", "too_long", { limit: CLAIM_LIMITS.displayNameGraphemes }) : text;
   if (text.value === "") return bad("displayName", "empty");
-  if (graphemeCount(text.value, CLAIM_LIMITS.displayNameGraphemes) > CLAIM_LIMITS.displayNameGraphemes) {
+  // A grapheme is at least one code unit, so short names need no (comparatively slow) segmentation.
+  if (text.value.length > CLAIM_LIMITS.displayNameGraphemes && graphemeCount(text.value, CLAIM_LIMITS.displayNameGraphemes) > CLAIM_LIMITS.displayNameGraphemes) {
     return bad("displayName", "too_long", { limit: CLAIM_LIMITS.displayNameGraphemes });
   }
   return text;

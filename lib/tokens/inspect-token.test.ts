@@ -75,6 +75,12 @@ describe("token debugger view", () => {
     expect(inspection.checks.find((c) => c.id === "key")?.text).toBe('The token is signed with key "kid-a", which the event organizer has revoked.');
   });
 
+  it("does not throw on a broken clock", async () => {
+    const inspection = await inspectAttendeeToken(signToken(claims()), context({ now: new Date(Number.NaN) }));
+    expect(inspection.result.ok).toBe(false);
+    expect(inspection.explanation?.explanation).toContain("It expired at 1 Dec 2026, 14:10 UTC.");
+  });
+
   it("says when the event has a cutoff and the token is newer", async () => {
     const ctx = context({ policy: { rejectTokensIssuedBefore: new Date("2026-12-01T12:00:00Z") } });
     const inspection = await inspectAttendeeToken(signToken(claims()), ctx);

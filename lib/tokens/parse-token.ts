@@ -9,6 +9,7 @@ export const MAX_KID_LENGTH = 128;
 export const FORBIDDEN_HEADER_PARAMS = ["jku", "x5u", "jwk", "x5c", "crit"] as const;
 
 const BASE64URL = /^[A-Za-z0-9_-]*$/;
+const BASE64URL_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
 export interface ParsedJws {
@@ -25,9 +26,15 @@ export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; detail: Malf
  * bits (which would let several strings decode to the same bytes). Node's decoder ignores all of that.
  */
 export function decodeBase64url(segment: string): Uint8Array | null {
-  if (!BASE64URL.test(segment) || segment.length % 4 === 1) return null;
-  const bytes = Buffer.from(segment, "base64url");
-  return bytes.toString("base64url") === segment ? bytes : null;
+  if (!BASE64URL.test(segment)) return null;
+  const tail = segment.length % 4;
+  if (tail === 1) return null;
+  if (tail !== 0) {
+    // The last character of a 2- or 3-character tail carries 4 or 2 bits that must be zero.
+    const last = BASE64URL_ALPHABET.indexOf(segment[segment.length - 1]!);
+    if ((last & (tail === 2 ? 0x0f : 0x03)) !== 0) return null;
+  }
+  return Buffer.from(segment, "base64url");
 }
 
 /** A JSON object, decoded strictly (UTF-8, no duplicate keys). */

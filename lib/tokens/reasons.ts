@@ -112,6 +112,8 @@ export function reasonStatus(reason: ReasonCode): number {
 
 /** "14:05 UTC" for today, "1 Dec 2026, 14:05 UTC" otherwise, plus "6 minutes ago". */
 export function describeInstant(at: Date, now: Date): string {
+  if (!Number.isFinite(at.getTime())) return "an unknown time";
+  if (!Number.isFinite(now.getTime())) return formatUtc(at);
   const sameDay = at.toISOString().slice(0, 10) === now.toISOString().slice(0, 10);
   return `${sameDay ? formatUtcTime(at) : formatUtc(at)}, ${relativeTo(at, now)}`;
 }

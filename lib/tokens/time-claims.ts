@@ -34,6 +34,7 @@ const fail = (id: CheckOutcome["id"], failure: VerifyFailure): CheckOutcome => (
  * from nbf − leeway on), a future iat refused, the lifetime capped by the long-lived maximum (no
  * leeway), and the "reject tokens issued before" cutoff (no leeway either: it is a revocation; a token
  * without iat cannot show it is newer, so it is refused while a cutoff is set).
+ * Each comparison asks "is it proven valid?", so a NaN anywhere (an invalid clock or policy) refuses.
  */
 export function checkTimeClaims(payload: Record<string, unknown>, policy: TokenPolicy, now: Date): { checks: CheckOutcome[]; facts: TimeFacts } {
   const nowSeconds = Math.floor(now.getTime() / 1000);
@@ -52,7 +53,7 @@ export function checkTimeClaims(payload: Record<string, unknown>, policy: TokenP
   } else {
     facts.exp = exp.value;
     checks.push(
-      exp.value <= nowSeconds - leeway
+      !(exp.value > nowSeconds - leeway)
         ? fail("exp", { ok: false, reason: "expired", detail: { expiresAt: at(exp.value), leewaySeconds: leeway } })
         : { id: "exp", status: "pass" },
     );
@@ -64,7 +65,7 @@ export function checkTimeClaims(payload: Record<string, unknown>, policy: TokenP
   else {
     facts.nbf = nbf.value;
     checks.push(
-      nbf.value > nowSeconds + leeway
+      !(nbf.value <= nowSeconds + leeway)
         ? fail("nbf", { ok: false, reason: "not_yet_valid", detail: { claim: "nbf", at: at(nbf.value), leewaySeconds: leeway } })
         : { id: "nbf", status: "pass" },
     );
@@ -76,7 +77,7 @@ export function checkTimeClaims(payload: Record<string, unknown>, policy: TokenP
   else {
     facts.iat = iat.value;
     checks.push(
-      iat.value > nowSeconds + leeway
+      !(iat.value <= nowSeconds + leeway)
         ? fail("iat", { ok: false, reason: "not_yet_valid", detail: { claim: "iat", at: at(iat.value), leewaySeconds: leeway } })
         : { id: "iat", status: "pass" },
     );
@@ -87,7 +88,7 @@ export function checkTimeClaims(payload: Record<string, unknown>, policy: TokenP
     facts.lifetimeFrom = facts.iat === undefined ? "now" : "iat";
     facts.lifetimeSeconds = facts.exp - (facts.iat ?? nowSeconds);
     checks.push(
-      facts.lifetimeSeconds > policy.longLivedMaxSeconds
+      !(facts.lifetimeSeconds <= policy.longLivedMaxSeconds)
         ? fail("lifetime", {
             ok: false,
             reason: "lifetime_exceeded",
@@ -100,7 +101,7 @@ export function checkTimeClaims(payload: Record<string, unknown>, policy: TokenP
   const cutoff = policy.rejectTokensIssuedBefore;
   if (!cutoff) checks.push({ id: "cutoff", status: "skip" });
   else if (!iat.ok) checks.push({ id: "cutoff", status: "skip" });
-  else if (facts.iat === undefined || facts.iat * 1000 < cutoff.getTime()) {
+  else if (facts.iat === undefined || !(facts.iat * 1000 >= cutoff.getTime())) {
     checks.push(fail("cutoff", { ok: false, reason: "issued_before_cutoff", detail: { issuedAt: facts.iat === undefined ? null : at(facts.iat), cutoff } }));
   } else checks.push({ id: "cutoff", status: "pass" });
 

@@ -324,6 +324,18 @@ describe("time claims with a 60 s leeway (frozen clock)", () => {
     expect(await expectReason(signToken(claims({ iat: undefined })), "issued_before_cutoff", ctx)).toEqual({ issuedAt: null, cutoff });
   });
 
+  it("fails closed when the clock or the policy is not a number", async () => {
+    const token = signToken(claims());
+    for (const ctx of [
+      context({ now: new Date(Number.NaN) }),
+      context({ policy: { leewaySeconds: Number.NaN } }),
+      context({ policy: { longLivedMaxSeconds: Number.NaN } }),
+      context({ policy: { rejectTokensIssuedBefore: new Date(Number.NaN) } }),
+    ]) {
+      expect((await verify(token, ctx)).ok).toBe(false);
+    }
+  });
+
   it("uses the context's clock, not the machine's", async () => {
     const token = signToken(claims());
     await expectOk(token);
