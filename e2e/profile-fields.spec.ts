@@ -120,6 +120,15 @@ test("an admin configures fields, reorders them, and the preview follows", async
   await expect(warnings.locator("[data-code=invalid_link]")).toContainText("not a handle");
   await expect(card.getByRole("link", { name: /larrydavid/ })).toHaveCount(1);
 
+  // An https avatarUrl is loaded by the browser, without a referrer; anything else falls back to initials.
+  await page.getByLabel("avatarUrl").fill("https://images.example.com/larry.png");
+  await expect(tile.locator("img")).toHaveAttribute("src", "https://images.example.com/larry.png");
+  await expect(tile.locator("img")).toHaveAttribute("referrerpolicy", "no-referrer");
+  await page.getByLabel("avatarUrl").fill("http://images.example.com/larry.png");
+  await expect(tile.locator("img")).toHaveCount(0);
+  await expect(tile.locator("[data-avatar=initials]")).toHaveText("LD");
+  await expect(warnings.locator("[data-code=avatar_invalid]")).toContainText("not a public https:// image address");
+
   // JSON mode shows warnings a form cannot produce.
   await page.getByRole("button", { name: "Edit as JSON" }).click();
   await page.getByLabel("Token claims (JSON)").fill(JSON.stringify({ displayName: "Larry David", userProfile: [["title", 42], ["organization", "Seinfield"]] }));

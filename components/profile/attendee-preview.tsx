@@ -11,7 +11,7 @@ import { StreamTile } from "./stream-tile";
  * them and a switch that pins the hover details open. Shared by the fields page, the test-link
  * form and the token debugger.
  */
-export function AttendeePreview({ attendee }: { attendee: PresentedAttendee }) {
+export function AttendeePreview({ attendee, loadImage = true }: { attendee: PresentedAttendee; loadImage?: boolean }) {
   const [revealed, setRevealed] = useState(false);
   const switchId = useId();
   const hidden = attendee.hoverFields.length;
@@ -34,7 +34,7 @@ export function AttendeePreview({ attendee }: { attendee: PresentedAttendee }) {
           </label>
         </div>
         <div className="rounded-xl bg-slate-100 p-3 ring-1 ring-inset ring-slate-200 sm:p-4">
-          <StreamTile attendee={attendee} revealed={revealed} className="mx-auto max-w-md" />
+          <StreamTile attendee={attendee} revealed={revealed} loadImage={loadImage} className="mx-auto max-w-md" />
         </div>
         <p className="text-xs text-slate-500">
           {hidden > 0
@@ -47,7 +47,7 @@ export function AttendeePreview({ attendee }: { attendee: PresentedAttendee }) {
         <h3 id={`${switchId}-met`} className="text-sm font-semibold text-slate-900">
           “You met with…” card
         </h3>
-        <MetCard attendee={attendee} />
+        <MetCard attendee={attendee} loadImage={loadImage} />
         <p className="text-xs text-slate-500">Shown to people who met this attendee, after the event. Twitter / X, LinkedIn and web-link fields become links.</p>
       </section>
     </div>

@@ -158,7 +158,11 @@ export function FieldsEditor({
                         Edit
                       </Button>
                       <ConfirmButton
-                        label={<span aria-label={`Remove “${field.key}”`}>Remove</span>}
+                        label={
+                          <>
+                            Remove<span className="sr-only"> “{field.key}”</span>
+                          </>
+                        }
                         title={`Remove the field “${field.key}”?`}
                         consequence={
                           <div className="space-y-2">

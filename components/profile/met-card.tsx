@@ -6,11 +6,11 @@ import { AvatarCircle } from "./avatar";
  * One person on the "You met with…" page an attendee sees after leaving: avatar, name, their
  * shown fields, and the twitter / linkedin (and web-link) fields as links. Renders anywhere.
  */
-export function MetCard({ attendee, className }: { attendee: PresentedAttendee; className?: string }) {
+export function MetCard({ attendee, loadImage = true, className }: { attendee: PresentedAttendee; loadImage?: boolean; className?: string }) {
   const textFields = [attendee.headline, ...attendee.hoverFields].filter((f) => f !== null && f.link === null);
   return (
     <article data-testid="met-card" className={cn("flex gap-4 rounded-xl bg-white p-4 shadow-xs ring-1 ring-slate-200", className)}>
-      <AvatarCircle avatar={attendee.avatar} className="size-14 text-xl" />
+      <AvatarCircle avatar={attendee.avatar} loadImage={loadImage} className="size-14 text-xl" />
       <div className="min-w-0 flex-1">
         <h3 className="truncate text-base font-semibold text-slate-900" title={attendee.fullName}>
           {attendee.fullName}

@@ -13,11 +13,14 @@ import { RoleBadges } from "./role-badges";
 export function StreamTile({
   attendee,
   revealed = false,
+  loadImage = true,
   className,
 }: {
   attendee: PresentedAttendee;
   /** Keep the hover details open (the dashboard's "show hover details" switch). */
   revealed?: boolean;
+  /** false: initials only, the avatarUrl image is not requested (see AvatarCircle). */
+  loadImage?: boolean;
   className?: string;
 }) {
   const detailsId = useId();
@@ -39,7 +42,7 @@ export function StreamTile({
       {/* The video placeholder: a soft light from above, like a lit room. */}
       <div aria-hidden className="absolute inset-0 bg-[radial-gradient(ellipse_at_50%_30%,#334155_0%,#1e293b_45%,#0f172a_100%)]" />
       <div className="absolute inset-0 flex items-center justify-center pb-[6%]">
-        <AvatarCircle avatar={attendee.avatar} className="aspect-square w-[22%] text-[8cqw] shadow-lg ring-2 ring-white/15" />
+        <AvatarCircle avatar={attendee.avatar} loadImage={loadImage} className="aspect-square w-[22%] text-[8cqw] shadow-lg ring-2 ring-white/15" />
       </div>
 
       <RoleBadges roles={attendee.roles} className="absolute right-2 top-2 max-w-[70%]" />
