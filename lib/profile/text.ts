@@ -14,6 +14,8 @@ export function graphemeLength(text: string): number {
 
 /** The first `max` graphemes, with "…" in place of the rest; `truncated` says whether it cut. */
 export function truncateGraphemes(text: string, max: number): { text: string; truncated: boolean } {
+  // A grapheme is at least one UTF-16 unit: short strings need no segmenting (the common case).
+  if (text.length <= max) return { text, truncated: false };
   const parts = graphemes(text);
   if (parts.length <= max) return { text, truncated: false };
   return { text: `${parts.slice(0, max).join("").trimEnd()}…`, truncated: true };
