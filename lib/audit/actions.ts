@@ -16,11 +16,16 @@ export const AUDIT_ACTIONS = {
   "event.tokens_revoked": "Rejected all tokens issued before now",
   "api_key.created": "Created an API key",
   "api_key.revoked": "Revoked an API key",
+  "profile_field.added": "Added a profile field",
+  "profile_field.updated": "Changed a profile field",
+  "profile_field.removed": "Removed a profile field",
+  "profile_field.reordered": "Reordered the profile fields",
+  "profile_field.replaced": "Replaced the profile fields",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
-export const AUDIT_TARGET_TYPES = ["organization", "member", "invitation", "event", "api_key"] as const;
+export const AUDIT_TARGET_TYPES = ["organization", "member", "invitation", "event", "api_key", "profile_field"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number] | (string & {});
 
 export function describeAuditAction(action: string): string {

@@ -1,6 +1,8 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { eventSummary } from "@/lib/events/service";
 import { getOrganization } from "@/lib/orgs/service";
+import { listProfileFields } from "@/lib/profile/service";
 import { formatDuration, formatUtc } from "@/lib/format";
 import { orNotFound, pageTenant } from "@/lib/tenancy/page";
 import { Alert } from "@/components/ui/alert";
@@ -31,7 +33,11 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 export default async function EventOverviewPage({ params }: { params: Promise<{ org: string; event: string }> }) {
   const { org, event: slug } = await params;
   const { ctx } = await pageTenant(org);
-  const [{ event, keys, fields, activeLinks }, organization] = await Promise.all([orNotFound(eventSummary(ctx, slug)), getOrganization(ctx)]);
+  const [{ event, keys, fields, activeLinks }, organization, profileFields] = await Promise.all([
+    orNotFound(eventSummary(ctx, slug)),
+    getOrganization(ctx),
+    orNotFound(listProfileFields(ctx, slug)),
+  ]);
   const activeKeys = keys.active ?? 0;
   const transcription = organization.transcriptionEnabled && event.transcriptionEnabled;
   const interpretation = organization.interpretationEnabled && event.interpretationEnabled;
@@ -45,7 +51,15 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
       ) : null}
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Active keys" value={activeKeys} hint={`${keys.standby ?? 0} standby · ${keys.retired ?? 0} retired · ${keys.revoked ?? 0} revoked`} />
-        <Stat label="Profile fields" value={fields} hint="Shown on attendees' video streams" />
+        <Stat
+          label="Profile fields"
+          value={fields}
+          hint={
+            <Link href={`/orgs/${org}/events/${event.slug}/fields`} className="hover:text-slate-800 hover:underline">
+              {profileFields.length ? profileFields.map((f) => f.key).join(", ") : "None: tiles show only names"}
+            </Link>
+          }
+        />
         <Stat label="Active test links" value={activeLinks} hint="Not expired, not revoked" />
         <Stat label="Token lifetime" value={formatDuration(event.oneOffLifetimeSeconds)} hint={`Long-lived up to ${formatDuration(event.longLivedMaxSeconds)}`} />
       </dl>
