@@ -14,11 +14,16 @@ export const AUDIT_ACTIONS = {
   "event.updated": "Changed an event",
   "event.deleted": "Deleted an event",
   "event.tokens_revoked": "Rejected all tokens issued before now",
+  "key.generated": "Generated a signing key",
+  "key.uploaded": "Added a public signing key",
+  "key.activated": "Activated a signing key",
+  "key.retired": "Retired a signing key",
+  "key.revoked": "Revoked a signing key",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
-export const AUDIT_TARGET_TYPES = ["organization", "member", "invitation", "event"] as const;
+export const AUDIT_TARGET_TYPES = ["organization", "member", "invitation", "event", "signing_key"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number] | (string & {});
 
 export function describeAuditAction(action: string): string {
