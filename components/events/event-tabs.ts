@@ -1,5 +1,6 @@
 /** The event pages, in tab order. Each capability adds its page here. */
 export const EVENT_TABS: Array<{ segment: string; label: string }> = [
   { segment: "", label: "Overview" },
+  { segment: "keys", label: "Keys" },
   { segment: "settings", label: "Settings" },
 ];

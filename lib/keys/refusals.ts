@@ -42,7 +42,7 @@ export interface KeyRefusal {
 export const REFUSAL_TITLES: Record<KeyRefusalReason, string> = {
   empty: "Nothing to add",
   too_long: "Too long for a public key",
-  private_key: "This is a PRIVATE key. It was NOT stored.",
+  private_key: "That is a PRIVATE key: refused",
   certificate: "This is a certificate, not a public key",
   not_rsa: "Not an RSA key",
   too_small: "Key too small",
@@ -70,10 +70,10 @@ export const refusals = {
       "too_long",
       `This is ${(bytes / 1024).toFixed(1)} KB; a public key is under 2 KB and at most 16 KB is accepted. Paste only the public key: from -----BEGIN PUBLIC KEY----- to -----END PUBLIC KEY-----, or the single ssh-rsa line.`,
     ),
-  privateKey: (kind: string) =>
+  privateKey: (kind: string, where: "server" | "browser" = "server") =>
     refusal(
       "private_key",
-      `You pasted a private key (${kind}). It was NOT stored. Treat it as exposed: anyone who has it can sign tokens that log in as any attendee. ` +
+      `You pasted a private key (${kind}). It was NOT stored${where === "browser" ? " (it never left this browser)" : ""}. Treat it as exposed: anyone who has it can sign tokens that log in as any attendee. ` +
         "Make a new key pair (Generate here, or the doc's ssh-keygen command), keep its private key on your own servers, and paste only the public key. " +
         "This command writes the public key of frameable.key:",
       DOC_PUBOUT_COMMAND,
@@ -175,7 +175,7 @@ export function precheckKeyText(text: string): KeyRefusal | null {
   const bytes = utf8Length(text);
   if (bytes > MAX_KEY_INPUT_BYTES) return refusals.tooLong(bytes);
   const marker = findPrivateKeyMarker(text);
-  if (marker) return refusals.privateKey(marker.kind);
+  if (marker) return refusals.privateKey(marker.kind, "browser");
   if (text.trim() === "") return refusals.empty();
   return null;
 }

@@ -168,8 +168,17 @@ describe("signing key service", () => {
     expect(await row(old.id)).toMatchObject({ status: "revoked", retiredAt: t(2), revokedAt: t(3) });
     expect(await row(next.id)).toMatchObject({ status: "active", activatedAt: t(1), retiredAt: null });
     expect(await auditOf(ctx)).toEqual(["key.uploaded", "key.activated", "key.uploaded", "key.activated", "key.retired", "key.revoked"]);
+    expect(await db.signingKey.count({ where: { eventId: event.id } })).toBe(2);
     const revoked = await db.auditLog.findFirstOrThrow({ where: { organizationId: ctx.organizationId, action: "key.revoked" } });
     expect(JSON.parse(revoked.details!)).toMatchObject({ from: "retired", to: "revoked", safeToRevoke: false });
+
+    // Revoking destroys the dashboard's encrypted copy of the private key.
+    const kept = (await generate(ctx, event.slug, { keepPrivateKey: "keep" })).key;
+    expect((await row(kept.id)).encryptedPrivateKey).not.toBeNull();
+    await change(ctx, event.slug, kept.id, "revoke");
+    expect((await row(kept.id)).encryptedPrivateKey).toBeNull();
+    const destroyed = await db.auditLog.findFirstOrThrow({ where: { organizationId: ctx.organizationId, action: "key.revoked", targetId: kept.id } });
+    expect(JSON.parse(destroyed.details!)).toMatchObject({ from: "standby", keptPrivateKeyDestroyed: true, safeToRevoke: true });
 
     // Revoked never comes back.
     expect(await codeOf(change(ctx, event.slug, old.id, "activate"))).toBe("PRECONDITION_FAILED");

@@ -297,7 +297,7 @@ export async function changeKeyStatus(
     await tx.event.update({ where: { id: event.id }, data: { configVersion: { increment: 1 } } });
     const keys = await tx.signingKey.findMany({
       where: { eventId: event.id },
-      select: { ...keyColumns },
+      select: { ...keyColumns, encryptedPrivateKey: true },
     });
     const statuses = keys.map((k) => ({ id: k.id, status: isKeyStatus(k.status) ? k.status : ("revoked" as const) }));
     const row = keys.find((k) => k.id === input.keyId);
@@ -311,7 +311,9 @@ export async function changeKeyStatus(
         { field: "acknowledgeNoActiveKey" },
       );
     }
-    const updated = await tx.signingKey.update({ where: { id: row.id }, data: next });
+    // A revoked key never signs again, so the dashboard's encrypted copy of its private key is destroyed with it.
+    const destroysPrivateKey = transition === "revoke" && row.encryptedPrivateKey !== null;
+    const updated = await tx.signingKey.update({ where: { id: row.id }, data: { ...next, ...(transition === "revoke" ? { encryptedPrivateKey: null } : {}) } });
     const summary = summaryOf(updated);
     const safety =
       transition === "revoke"
@@ -327,6 +329,7 @@ export async function changeKeyStatus(
         from: before.status,
         to: summary.status,
         ...(safety ? { safeToRevoke: safety.kind === "safe" || before.status === "standby", lastVerifiedAt: row.lastVerifiedAt?.toISOString() ?? null } : {}),
+        ...(destroysPrivateKey ? { keptPrivateKeyDestroyed: true } : {}),
       }),
     });
     const after = statuses.map((k) => (k.id === row.id ? { ...k, status: summary.status } : k));
