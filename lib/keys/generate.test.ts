@@ -37,9 +37,10 @@ describe("key generation", () => {
     await generateSigningKeyPair(3072);
     const took = performance.now() - started;
     clearInterval(timer);
-    // Generation takes hundreds of ms; the loop kept ticking every few ms throughout.
+    // Generation takes hundreds of ms; the 5 ms timer kept firing throughout (a synchronous
+    // generation fires it at most once). Counted, not timed per gap, so a loaded machine does not flake it.
+    expect(took).toBeGreaterThan(50);
     expect(gaps.length).toBeGreaterThan(took / 50);
-    expect(Math.max(...gaps)).toBeLessThan(250);
   });
 
   it("refuses sizes other than 2048, 3072 and 4096", async () => {
