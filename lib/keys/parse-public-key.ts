@@ -15,14 +15,6 @@ export interface ParsedPublicKey extends KeyIdentity {
   comment: string | null;
 }
 
-export const FORMAT_NAMES: Record<PublicKeyFormat, string> = {
-  spki: "PEM public key (BEGIN PUBLIC KEY)",
-  pkcs1: "PKCS#1 PEM (BEGIN RSA PUBLIC KEY)",
-  openssh: "OpenSSH public key (ssh-rsa)",
-  jwk: "JWK",
-  jwks: "JWKS with one key",
-};
-
 function refuse(refusal: KeyRefusal): never {
   throw new KeyRefusedError(refusal);
 }
