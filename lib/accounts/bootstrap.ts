@@ -3,6 +3,8 @@ import type { Database } from "@/lib/db/create-client";
 import { hashPassword } from "@/lib/auth/password";
 import { MIN_PASSWORD_LENGTH } from "@/lib/auth/schema";
 import { organizationSlugSchema } from "@/lib/orgs/schema";
+import { parseKeyEncryptionKey } from "@/lib/keys/envelope";
+import { seedActiveGeneratedKey } from "@/lib/keys/seed";
 import { z } from "zod";
 
 /**
@@ -95,9 +97,14 @@ export const DEMO = {
   ],
 } as const;
 
-/** Seeds the demo organization, event and admin into an empty database; does nothing otherwise. */
+/**
+ * Seeds the demo organization, event (with one active generated key whose private key the dashboard
+ * keeps, for test links) and admin into an empty database; does nothing otherwise.
+ */
 export async function seedDemo(db: Database, adminPassword: string): Promise<{ seeded: boolean }> {
   if ((await db.user.count()) > 0) return { seeded: false };
+  // Checked before anything is written: the demo key is encrypted with it.
+  parseKeyEncryptionKey(process.env.KEY_ENCRYPTION_KEY);
   const { organizationId } = await createAdmin(db, {
     email: DEMO.adminEmail,
     name: DEMO.adminName,
@@ -105,7 +112,7 @@ export async function seedDemo(db: Database, adminPassword: string): Promise<{ s
     org: DEMO.orgSlug,
     orgName: DEMO.orgName,
   });
-  await db.$transaction(async (tx) => {
+  const event = await db.$transaction(async (tx) => {
     const start = new Date(Date.now() + 14 * 24 * 3600 * 1000);
     start.setUTCHours(15, 0, 0, 0);
     const event = await tx.event.create({
@@ -123,6 +130,8 @@ export async function seedDemo(db: Database, adminPassword: string): Promise<{ s
     await tx.auditLog.create({
       data: { ...SYSTEM_ACTOR, organizationId, action: "event.created", targetType: "event", targetId: event.id, targetLabel: event.name, eventSlug: event.slug },
     });
+    return event;
   });
+  await seedActiveGeneratedKey(db, event);
   return { seeded: true };
 }

@@ -21,11 +21,16 @@ export const AUDIT_ACTIONS = {
   "profile_field.removed": "Removed a profile field",
   "profile_field.reordered": "Reordered the profile fields",
   "profile_field.replaced": "Replaced the profile fields",
+  "key.generated": "Generated a signing key",
+  "key.uploaded": "Added a public signing key",
+  "key.activated": "Activated a signing key",
+  "key.retired": "Retired a signing key",
+  "key.revoked": "Revoked a signing key",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
-export const AUDIT_TARGET_TYPES = ["organization", "member", "invitation", "event", "api_key", "profile_field"] as const;
+export const AUDIT_TARGET_TYPES = ["organization", "member", "invitation", "event", "api_key", "profile_field", "signing_key"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number] | (string & {});
 
 export function describeAuditAction(action: string): string {

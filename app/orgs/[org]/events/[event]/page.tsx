@@ -46,7 +46,11 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
       {activeKeys === 0 ? (
         <Alert tone="danger" title="No active signing key: no attendee can sign in">
           Every attendee token is verified against this event&apos;s active or retired keys. Add the public key of the pair your platform signs with, then
-          activate it.
+          activate it:{" "}
+          <Link href={`/orgs/${org}/events/${event.slug}/keys`} className="font-semibold underline hover:no-underline">
+            go to Keys
+          </Link>
+          .
         </Alert>
       ) : null}
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">

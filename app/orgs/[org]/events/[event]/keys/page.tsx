@@ -1,0 +1,115 @@
+import type { Metadata } from "next";
+import { canWrite } from "@/lib/auth/roles";
+import { appUrl } from "@/lib/env";
+import { FINGERPRINT_COMMAND } from "@/lib/keys/identity";
+import { jwksPath } from "@/lib/keys/jwks";
+import type { KeyStatus } from "@/lib/keys/lifecycle";
+import { longestLifetimeText, revocationNote, rotationStep, usageText } from "@/lib/keys/presentation";
+import { listEventKeys } from "@/lib/keys/service";
+import { orNotFound, pageTenant } from "@/lib/tenancy/page";
+import { GenerateKeyDialog } from "@/components/keys/generate-key-dialog";
+import { KeyCard, type KeyCardContext } from "@/components/keys/key-card";
+import { PasteKeyDialog } from "@/components/keys/paste-key-dialog";
+import { RotationGuide } from "@/components/keys/rotation-guide";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { CopyButton } from "@/components/ui/copy-button";
+
+export const metadata: Metadata = { title: "Signing keys" };
+
+const GROUPS: Array<{ status: KeyStatus; title: string; description: string; showEmpty?: boolean }> = [
+  {
+    status: "active",
+    title: "Active",
+    description: "Tokens signed with these keys are accepted. Your platform signs with one of them.",
+    showEmpty: true,
+  },
+  { status: "standby", title: "Standby", description: "Added, not yet in use: tokens signed with them are refused until you activate them." },
+  {
+    status: "retired",
+    title: "Retired",
+    description: "Still verify the tokens they signed, so rotation turns nobody away. Your platform should no longer sign with them. Revoke them when safe.",
+  },
+  { status: "revoked", title: "Revoked", description: "Tokens signed with them are refused (reason key_revoked). Kept for the record; a revoked key never comes back." },
+];
+
+export default async function EventKeysPage({ params }: { params: Promise<{ org: string; event: string }> }) {
+  const { org, event: slug } = await params;
+  const { ctx } = await pageTenant(org);
+  const now = new Date();
+  const { event, policy, keys, health } = await orNotFound(listEventKeys(ctx, slug, now));
+  const writable = canWrite(ctx.actor.role);
+  const context: KeyCardContext = {
+    orgSlug: org,
+    eventSlug: event.slug,
+    writable,
+    activeCount: health.active,
+    longestLifetime: longestLifetimeText(policy),
+  };
+  const notes = new Map(keys.map((k) => [k.id, revocationNote(k, policy, now)]));
+  const jwksUrl = `${appUrl()}${jwksPath(event.slug)}`;
+
+  return (
+    <div className="space-y-6">
+      {health.noActiveKey ? (
+        <Alert tone="danger" title="No active signing key: no attendee can sign in">
+          Every attendee token is checked against this event&apos;s keys, and there is no active one.{" "}
+          {writable ? "Generate a key or paste your platform's public key below, and activate it." : "Ask an owner or admin to add and activate a key."}
+        </Alert>
+      ) : null}
+      {!writable ? <Alert tone="info">You are a viewer in this organization: you can see the keys but not add, rotate or revoke them.</Alert> : null}
+
+      <Card
+        title="Signing keys"
+        description="Your platform signs each attendee's token (RS256) with a private key; the entry accepts it if it verifies against an active or retired public key here."
+        actions={
+          writable ? (
+            <div className="flex flex-wrap gap-2">
+              <GenerateKeyDialog orgSlug={org} eventSlug={event.slug} hasActiveKey={!health.noActiveKey} />
+              <PasteKeyDialog orgSlug={org} eventSlug={event.slug} hasActiveKey={!health.noActiveKey} />
+            </div>
+          ) : null
+        }
+      >
+        <RotationGuide step={rotationStep(keys)} keys={keys} notes={notes} context={context} />
+      </Card>
+
+      {GROUPS.map((group) => {
+        const members = keys.filter((k) => k.status === group.status);
+        if (members.length === 0 && !group.showEmpty) return null;
+        return (
+          <Card key={group.status} title={`${group.title} (${members.length})`} description={group.description}>
+            <div data-testid={`key-group-${group.status}`}>
+              {members.length === 0 ? (
+                <p className="text-sm text-slate-600">No active key.</p>
+              ) : (
+                <ul className="divide-y divide-slate-100">
+                  {members.map((k) => (
+                    <KeyCard key={k.id} keyView={k} usage={usageText(k, now)} note={notes.get(k.id) ?? null} context={context} />
+                  ))}
+                </ul>
+              )}
+            </div>
+          </Card>
+        );
+      })}
+
+      <Card title="Public key set (JWKS)" description="The active and retired public keys as a JWKS, for tools that fetch keys by URL. Public: it holds no secret.">
+        <div className="space-y-3 text-sm">
+          <div className="flex min-w-0 flex-wrap items-center gap-2">
+            <code className="min-w-0 max-w-full break-all rounded bg-slate-100 px-2 py-1 font-mono text-xs text-slate-800">{jwksUrl}</code>
+            <CopyButton value={jwksUrl} label="Copy URL" />
+          </div>
+          <p className="text-slate-600">
+            Each token&apos;s header should carry its key&apos;s <code className="font-mono text-xs">kid</code> (the RFC 7638 thumbprint shown above). To check that a
+            file on your servers matches a key here, compare its fingerprint with this command (openssl adds a trailing &quot;=&quot;; ssh-keygen -l prints a different kind of fingerprint):
+          </p>
+          <div className="flex min-w-0 flex-wrap items-center gap-2">
+            <code className="min-w-0 max-w-full break-all rounded bg-slate-100 px-2 py-1 font-mono text-xs text-slate-800">{FINGERPRINT_COMMAND}</code>
+            <CopyButton value={FINGERPRINT_COMMAND} label="Copy command" />
+          </div>
+        </div>
+      </Card>
+    </div>
+  );
+}

@@ -1,0 +1,210 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useId, useRef, useState } from "react";
+import { uploadPublicKeyAction } from "@/lib/actions/keys";
+import { KEY_LABEL_MAX } from "@/lib/keys/schema";
+import { DOC_PUBOUT_COMMAND, MAX_KEY_INPUT_BYTES, precheckKeyText, refusals, type KeyRefusal } from "@/lib/keys/refusals";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { cn } from "@/components/ui/cn";
+import { CheckboxField, inputClasses, TextField } from "@/components/ui/field";
+import { Dialog } from "@/components/ui/dialog";
+import { formValues, useAction } from "@/components/ui/use-action";
+import { RefusalAlert } from "./refusal-alert";
+
+const FORMAT_NAMES: Record<string, string> = {
+  spki: "a PEM public key",
+  pkcs1: "a PKCS#1 PEM public key",
+  openssh: "an OpenSSH public key",
+  jwk: "a JWK",
+  jwks: "a JWKS with one key",
+};
+
+interface Added {
+  shortKid: string;
+  fingerprint: string;
+  status: string;
+  format: string;
+}
+
+export function PasteKeyDialog({ orgSlug, eventSlug, hasActiveKey }: { orgSlug: string; eventSlug: string; hasActiveKey: boolean }) {
+  const router = useRouter();
+  const { run, pending, error, reset } = useAction(uploadPublicKeyAction);
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState("");
+  const [localRefusal, setLocalRefusal] = useState<KeyRefusal | null>(null);
+  const [dragging, setDragging] = useState(false);
+  const [added, setAdded] = useState<Added | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const textareaId = useId();
+  const formId = "paste-key-form";
+
+  const close = () => {
+    setOpen(false);
+    setText("");
+    setLocalRefusal(null);
+    setAdded(null);
+    reset();
+  };
+
+  /** A private key is caught here and never sent: the field is emptied so it cannot be submitted by mistake. */
+  const accept = (value: string) => {
+    reset();
+    const refusal = precheckKeyText(value);
+    if (refusal && refusal.reason !== "empty") {
+      setLocalRefusal(refusal);
+      setText("");
+      return;
+    }
+    setLocalRefusal(null);
+    setText(value);
+  };
+
+  const readFile = async (file: File | undefined) => {
+    if (!file) return;
+    if (file.size > MAX_KEY_INPUT_BYTES) {
+      reset();
+      setLocalRefusal(refusals.tooLong(file.size));
+      return;
+    }
+    accept(await file.text());
+  };
+
+  return (
+    <>
+      <Button variant="secondary" onClick={() => setOpen(true)}>
+        Paste a public key
+      </Button>
+      <Dialog
+        open={open}
+        onClose={close}
+        size="lg"
+        title={added ? `Key ${added.shortKid} added` : "Add a public key"}
+        description={added ? undefined : "Paste the public half of the key pair your platform signs attendee tokens with, or drop its file here."}
+        footer={
+          added ? (
+            <Button onClick={close}>Done</Button>
+          ) : (
+            <>
+              <Button variant="secondary" onClick={close}>
+                Cancel
+              </Button>
+              <Button type="submit" form={formId} disabled={pending}>
+                {pending ? "Checking…" : "Add public key"}
+              </Button>
+            </>
+          )
+        }
+      >
+        {added ? (
+          <div className="space-y-3">
+            <Alert tone="success" title={`Recognised ${FORMAT_NAMES[added.format] ?? "a public key"}`}>
+              {added.status === "active"
+                ? "It is active: tokens signed with its private key are accepted now."
+                : "It is on standby: tokens signed with it are refused until you activate it. Activate it when your platform signs with it, then retire the old key."}
+            </Alert>
+            <p className="text-sm text-slate-700">
+              Fingerprint <code className="break-all font-mono text-xs">{added.fingerprint}</code>
+            </p>
+          </div>
+        ) : (
+          <form
+            id={formId}
+            noValidate
+            className="space-y-4"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const refusal = precheckKeyText(text);
+              if (refusal) {
+                setLocalRefusal(refusal);
+                if (refusal.reason === "private_key") setText("");
+                return;
+              }
+              const values = formValues(e.currentTarget);
+              run({ orgSlug, eventSlug, publicKey: text, label: String(values.label ?? ""), activate: Boolean(values.activate) }, (data) => {
+                setAdded({ shortKid: data.key.shortKid, fingerprint: data.key.fingerprint, status: data.key.status, format: data.format });
+                setText("");
+                router.refresh();
+              });
+            }}
+          >
+            <div className="space-y-1">
+              <label htmlFor={textareaId} className="block text-sm font-medium text-slate-800">
+                Public key
+              </label>
+              <textarea
+                id={textareaId}
+                name="publicKey"
+                rows={8}
+                spellCheck={false}
+                autoComplete="off"
+                value={text}
+                onChange={(e) => accept(e.target.value)}
+                onDragOver={(e) => {
+                  e.preventDefault();
+                  setDragging(true);
+                }}
+                onDragLeave={() => setDragging(false)}
+                onDrop={(e) => {
+                  e.preventDefault();
+                  setDragging(false);
+                  void readFile(e.dataTransfer.files[0]);
+                }}
+                aria-invalid={Boolean(localRefusal || error)}
+                placeholder={"-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA…\n-----END PUBLIC KEY-----\n\nor: ssh-rsa AAAAB3NzaC1yc2E… you@host\nor: a JWK {\"kty\":\"RSA\",\"n\":\"…\",\"e\":\"AQAB\"}"}
+                className={cn(inputClasses, "font-mono text-xs leading-5", dragging && "ring-2 ring-indigo-600 bg-indigo-50")}
+              />
+              <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
+                <span>or drop a file on the box, or</span>
+                <Button size="sm" variant="secondary" onClick={() => fileInput.current?.click()}>
+                  Choose a file…
+                </Button>
+                <input
+                  ref={fileInput}
+                  type="file"
+                  accept=".pub,.pem,.json,.jwk,.txt"
+                  className="sr-only"
+                  aria-label="Public key file"
+                  onChange={(e) => {
+                    void readFile(e.target.files?.[0]);
+                    e.target.value = "";
+                  }}
+                />
+                <span>(.pub, .pem, .json)</span>
+              </div>
+            </div>
+            <RefusalAlert refusal={localRefusal} error={localRefusal ? null : error} />
+            <details className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-inset ring-slate-200">
+              <summary className="cursor-pointer font-medium text-slate-900">Which file is the public key?</summary>
+              <ul className="mt-2 list-disc space-y-1 pl-5">
+                <li>
+                  <code className="font-mono text-xs">frameable.key.pub.pem</code>, written by{" "}
+                  <code className="break-all font-mono text-xs">{DOC_PUBOUT_COMMAND}</code>
+                </li>
+                <li>
+                  <code className="font-mono text-xs">frameable.key.pub</code>, the <code className="font-mono text-xs">ssh-rsa …</code> line ssh-keygen writes beside the key
+                </li>
+                <li>A BEGIN RSA PUBLIC KEY block, a JWK, or a JWKS holding one key</li>
+                <li>
+                  Never <code className="font-mono text-xs">frameable.key</code> itself: that is the private key. It is refused in this browser and never sent.
+                </li>
+              </ul>
+            </details>
+            <TextField label="Label (optional)" name="label" maxLength={KEY_LABEL_MAX} placeholder="e.g. Production 2027" />
+            <CheckboxField
+              label="Activate it right away"
+              name="activate"
+              defaultChecked={!hasActiveKey}
+              hint={
+                hasActiveKey
+                  ? "Leave it off to add it as standby, switch your platform to it, then activate (the guided rotation)."
+                  : "This event has no active key yet, so no attendee can sign in: activating now lets tokens signed with this key in."
+              }
+            />
+          </form>
+        )}
+      </Dialog>
+    </>
+  );
+}
