@@ -10,11 +10,6 @@ export type KeySize = (typeof KEY_SIZES)[number];
 export const PRIVATE_KEY_FORMATS = ["pkcs1", "pkcs8"] as const;
 export type PrivateKeyFormat = (typeof PRIVATE_KEY_FORMATS)[number];
 
-export const PRIVATE_KEY_FORMAT_NAMES: Record<PrivateKeyFormat, string> = {
-  pkcs1: "PKCS#1 (BEGIN RSA PRIVATE KEY)",
-  pkcs8: "PKCS#8 (BEGIN PRIVATE KEY)",
-};
-
 const generateRsa = promisify(generateKeyPair);
 
 export interface GeneratedKeyPair {
