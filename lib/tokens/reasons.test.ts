@@ -19,6 +19,7 @@ describe("reason codes", () => {
       "link_revoked",
       "event_not_found",
       "rate_limited",
+      "temporarily_unavailable",
     ]);
     expect(isReasonCode("expired")).toBe(true);
     expect(isReasonCode("EXPIRED")).toBe(false);
@@ -62,6 +63,7 @@ describe("explanations with concrete times", () => {
     [{ reason: "link_revoked", detail: { revokedAt: null } }, "The organizer revoked it."],
     [{ reason: "event_not_found", detail: {} }, "There is no event at this address."],
     [{ reason: "rate_limited", detail: { retryAfterSeconds: 29.2 } }, "Try again in 30 seconds."],
+    [{ reason: "temporarily_unavailable", detail: { retryAfterSeconds: 30 } }, "could not check your link just now. Try again in 30 seconds."],
   ];
 
   it.each(cases)("%j", (failure, expected) => {

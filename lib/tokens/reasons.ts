@@ -2,7 +2,8 @@ import { formatDuration, formatUtc, formatUtcTime, relativeTo } from "@/lib/form
 
 /**
  * The fixed list of reasons an attendee can be turned away at the entry. The verifier produces the
- * first nine; the entry route adds already_used, link_revoked, event_not_found and rate_limited.
+ * first nine; the entry route adds already_used, link_revoked, event_not_found, rate_limited, and
+ * temporarily_unavailable (our own outage, still a 4xx page: attendees never see a 5xx).
  * Codes are part of the public contract (error page, debugger, HTTP API): never rename one.
  */
 export const REASON_CODES = [
@@ -19,6 +20,7 @@ export const REASON_CODES = [
   "link_revoked",
   "event_not_found",
   "rate_limited",
+  "temporarily_unavailable",
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -72,6 +74,7 @@ export interface ReasonDetails {
   link_revoked: { revokedAt?: Date | null };
   event_not_found: Record<string, never>;
   rate_limited: { retryAfterSeconds: number };
+  temporarily_unavailable: { retryAfterSeconds: number };
 }
 
 export interface ReasonInfo {
@@ -100,6 +103,7 @@ export const REASONS: Record<ReasonCode, ReasonInfo> = {
   link_revoked: { status: 410, title: "This sign-in link has been revoked", action: CONTACT_ORGANIZER },
   event_not_found: { status: 404, title: "This event does not exist", action: "Check the address. If you followed a link, contact whoever sent it to you." },
   rate_limited: { status: 429, title: "Too many sign-in attempts", action: "Wait a minute and try again." },
+  temporarily_unavailable: { status: 429, title: "Sign-in is briefly unavailable", action: "Open the link again in a minute. Nothing was used up: the same link still works." },
 };
 
 export function isReasonCode(value: unknown): value is ReasonCode {
@@ -190,6 +194,7 @@ const EXPLAIN: { [R in ReasonCode]: (detail: ReasonDetails[R], now: Date) => str
   link_revoked: (d, now) => (d.revokedAt ? `The organizer revoked it at ${describeInstant(d.revokedAt, now)}.` : "The organizer revoked it."),
   event_not_found: () => "There is no event at this address.",
   rate_limited: (d) => `Try again in ${formatDuration(Math.max(1, Math.ceil(d.retryAfterSeconds)))}.`,
+  temporarily_unavailable: (d) => `The event's sign-in service could not check your link just now. Try again in ${formatDuration(Math.max(1, Math.ceil(d.retryAfterSeconds)))}.`,
 };
 
 export interface ReasonExplanation extends ReasonInfo {

@@ -1,0 +1,75 @@
+import "server-only";
+import { createHash, randomBytes } from "node:crypto";
+import { db } from "@/lib/db";
+import type { AttendeeClaims, VerifyNote } from "@/lib/tokens/types";
+
+/** How the attendee got in: shown in the lobby and useful when reading sessions. */
+export type EntrySource = "host_token" | "one_off_link" | "long_lived_link";
+
+export const ATTENDEE_SESSION_SECONDS = 12 * 3600;
+export const ATTENDEE_COOKIE = "attendee_session";
+
+export interface StoredAttendee {
+  claims: AttendeeClaims;
+  notes: VerifyNote[];
+}
+
+const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+/**
+ * Opens the attendee's session: the cookie carries a random secret, the database only its hash,
+ * and the verified claims (never the token).
+ */
+export async function openAttendeeSession(input: { eventId: string; attendee: StoredAttendee; source: EntrySource; now: Date }) {
+  const secret = randomBytes(32).toString("base64url");
+  const expiresAt = new Date(input.now.getTime() + ATTENDEE_SESSION_SECONDS * 1000);
+  await db.attendeeSession.create({
+    data: {
+      eventId: input.eventId,
+      secretHash: hashSecret(secret),
+      displayName: input.attendee.claims.displayName,
+      claims: JSON.stringify(input.attendee),
+      source: input.source,
+      createdAt: input.now,
+      expiresAt,
+    },
+  });
+  return { secret, maxAgeSeconds: ATTENDEE_SESSION_SECONDS };
+}
+
+/** The attendee behind a session cookie for this event, if the session is open. */
+export async function findAttendeeSession(eventId: string, secret: string | undefined, now = new Date()) {
+  if (!secret || secret.length > 100) return null;
+  const session = await db.attendeeSession.findUnique({ where: { secretHash: hashSecret(secret) } });
+  if (!session || session.eventId !== eventId || session.expiresAt <= now) return null;
+  return { ...session, attendee: JSON.parse(session.claims) as StoredAttendee };
+}
+
+export async function leaveAttendeeSession(sessionId: string, now = new Date()) {
+  await db.attendeeSession.update({ where: { id: sessionId }, data: { leftAt: now } });
+}
+
+/** Other attendees whose time in the event overlapped this one's: the "You met with…" list. */
+export async function attendeesMetBy(session: { id: string; eventId: string; createdAt: Date; leftAt: Date | null }, now = new Date()) {
+  const until = session.leftAt ?? now;
+  const others = await db.attendeeSession.findMany({
+    where: {
+      eventId: session.eventId,
+      id: { not: session.id },
+      createdAt: { lte: until },
+      OR: [{ leftAt: null, expiresAt: { gt: session.createdAt } }, { leftAt: { gte: session.createdAt } }],
+    },
+    orderBy: { createdAt: "asc" },
+    take: 50,
+  });
+  // One card per person: the same attendee may have signed in twice.
+  const seen = new Set<string>();
+  return others
+    .map((o) => ({ id: o.id, attendee: JSON.parse(o.claims) as StoredAttendee }))
+    .filter((o) => {
+      const key = `${o.attendee.claims.displayName}\u0000${o.attendee.claims.email ?? ""}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
+}

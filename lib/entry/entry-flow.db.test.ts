@@ -1,0 +1,151 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { changeKeyStatus } from "@/lib/keys/service";
+import { flushKeyUsage } from "@/lib/keys/usage-recorder";
+import { createDatabaseClient } from "@/lib/db/create-client";
+import { makeEvent, makeTenant, uid } from "@/test/factories";
+import { addActiveKey, signAttendeeToken } from "@/test/tokens";
+import { findAttendeeSession } from "./attendee-session";
+import { enterWithToken, type EntryOutcome } from "./entry-flow";
+
+const reasonOf = (outcome: EntryOutcome) => (outcome.kind === "refused" ? outcome.failure.reason : outcome.kind);
+
+async function setup(options: { transcription?: boolean } = {}) {
+  const { ctx } = await makeTenant("owner", { transcription: options.transcription });
+  const event = await makeEvent(ctx, { transcriptionEnabled: options.transcription ?? false });
+  const key = await addActiveKey(ctx, event.slug);
+  return { ctx, event, key };
+}
+
+/** A dashboard test link row, as the test-link issuer writes it (the token itself is never stored). */
+async function issueLink(eventId: string, kid: string, kind: "one_off" | "long_lived", jti = randomUUID()) {
+  await db.issuedLink.create({
+    data: {
+      eventId,
+      jti,
+      kind,
+      kid,
+      tokenHash: randomUUID(),
+      displayName: "Test Attendee",
+      nameSearch: "test attendee",
+      roles: ",",
+      claims: "{}",
+      signedIn: "server",
+      expiresAt: new Date(Date.now() + 3600_000),
+      issuedByLabel: "test",
+    },
+  });
+  return jti;
+}
+
+const enter = (slug: string, token: string, step: "open" | "confirm" = "open", clientAddress = uid("ip")) =>
+  enterWithToken({ slug, token, step, clientAddress });
+
+describe("attendee entry", () => {
+  it("signs in a host-minted token and opens a session holding the verified claims, not the token", async () => {
+    const { event, key } = await setup();
+    const token = await signAttendeeToken(key, { displayName: "Larry David", userProfile: [["organization", "Seinfield"]] }, { jti: null });
+    const outcome = await enter(event.slug, token);
+    expect(outcome.kind).toBe("signed_in");
+    const secret = (outcome as Extract<EntryOutcome, { kind: "signed_in" }>).session.secret;
+    const session = await findAttendeeSession(event.id, secret);
+    expect(session?.attendee.claims).toMatchObject({ displayName: "Larry David", userProfile: [["organization", "Seinfield"]] });
+    const rows = await db.attendeeSession.findMany({ where: { eventId: event.id } });
+    expect(JSON.stringify(rows)).not.toContain(token.split(".")[2]);
+    expect(rows[0]!.secretHash).not.toBe(secret);
+  });
+
+  it("accepts a host token with a jti once; the replay is already_used", async () => {
+    const { event, key } = await setup();
+    const token = await signAttendeeToken(key);
+    expect(reasonOf(await enter(event.slug, token))).toBe("signed_in");
+    expect(reasonOf(await enter(event.slug, token))).toBe("already_used");
+  });
+
+  it("lets exactly one of 50 concurrent uses of a host token's jti through", async () => {
+    const { event, key } = await setup();
+    const token = await signAttendeeToken(key);
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => enter(event.slug, token)));
+    expect(outcomes.filter((o) => o.kind === "signed_in").length).toBe(1);
+    expect(outcomes.filter((o) => reasonOf(o) === "already_used").length).toBe(49);
+  });
+
+  it("redeems a one-off link only from the confirmation, and exactly once among 50 concurrent confirmations", async () => {
+    const { event, key } = await setup();
+    const jti = await issueLink(event.id, key.kid, "one_off");
+    const token = await signAttendeeToken(key, { displayName: "One Off" }, { jti });
+    // Opening the link (a mail scanner, or the attendee) consumes nothing.
+    expect(reasonOf(await enter(event.slug, token))).toBe("confirm");
+    expect(reasonOf(await enter(event.slug, token))).toBe("confirm");
+    expect((await db.issuedLink.findFirstOrThrow({ where: { jti } })).usedAt).toBeNull();
+    const outcomes = await Promise.all(Array.from({ length: 50 }, () => enter(event.slug, token, "confirm")));
+    expect(outcomes.filter((o) => o.kind === "signed_in").length).toBe(1);
+    expect(outcomes.filter((o) => reasonOf(o) === "already_used").length).toBe(49);
+    const link = await db.issuedLink.findFirstOrThrow({ where: { jti } });
+    expect(link.redemptions).toBe(1);
+    expect(reasonOf(await enter(event.slug, token))).toBe("already_used");
+  });
+
+  it("lets 50 concurrent confirmations through two app instances (two database clients) redeem once", async () => {
+    const { event, key } = await setup();
+    const jti = await issueLink(event.id, key.kid, "one_off");
+    const token = await signAttendeeToken(key, {}, { jti });
+    const other = createDatabaseClient(process.env.DATABASE_URL!);
+    const viaOther = () => other.issuedLink.updateMany({ where: { jti, usedAt: null, revokedAt: null }, data: { usedAt: new Date(), redemptions: { increment: 1 } } });
+    const results = await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? enter(event.slug, token, "confirm") : viaOther())));
+    const wins = results.filter((r) => ("kind" in r ? r.kind === "signed_in" : r.count === 1)).length;
+    expect(wins).toBe(1);
+    await other.$disconnect();
+  });
+
+  it("signs in a long-lived link repeatedly until it is revoked", async () => {
+    const { event, key } = await setup();
+    const jti = await issueLink(event.id, key.kid, "long_lived");
+    const token = await signAttendeeToken(key, {}, { jti, lifetimeSeconds: 3 * 86400 });
+    expect(reasonOf(await enter(event.slug, token))).toBe("signed_in");
+    expect(reasonOf(await enter(event.slug, token))).toBe("signed_in");
+    await db.issuedLink.updateMany({ where: { jti }, data: { revokedAt: new Date() } });
+    expect(reasonOf(await enter(event.slug, token))).toBe("link_revoked");
+  });
+
+  it("honours a key revocation on the very next request (the key cache follows configVersion)", async () => {
+    const { ctx, event, key } = await setup();
+    expect(reasonOf(await enter(event.slug, await signAttendeeToken(key)))).toBe("signed_in");
+    const second = await addActiveKey(ctx, event.slug);
+    await changeKeyStatus(ctx, { eventSlug: event.slug, keyId: key.keyId, acknowledgeNoActiveKey: false }, "retire");
+    expect(reasonOf(await enter(event.slug, await signAttendeeToken(key)))).toBe("signed_in"); // retired keys still verify
+    await changeKeyStatus(ctx, { eventSlug: event.slug, keyId: key.keyId, acknowledgeNoActiveKey: false }, "revoke");
+    expect(reasonOf(await enter(event.slug, await signAttendeeToken(key)))).toBe("key_revoked");
+    expect(reasonOf(await enter(event.slug, await signAttendeeToken(second)))).toBe("signed_in");
+  });
+
+  it("records key usage without a write per verification, and the counts add up after a flush", async () => {
+    const { event, key } = await setup();
+    for (let i = 0; i < 5; i++) await enter(event.slug, await signAttendeeToken(key, {}, { jti: null }));
+    expect((await db.signingKey.findUniqueOrThrow({ where: { id: key.keyId } })).verifyCount).toBe(0);
+    await flushKeyUsage();
+    const row = await db.signingKey.findUniqueOrThrow({ where: { id: key.keyId } });
+    expect(row.verifyCount).toBe(5);
+    expect(row.lastVerifiedAt).not.toBeNull();
+  });
+
+  it("refuses unknown events, and rate limits one client address per event", async () => {
+    const { event, key } = await setup();
+    expect(reasonOf(await enter("no-such-event", "x.y.z"))).toBe("event_not_found");
+    const address = uid("ip");
+    const outcomes = [];
+    for (let i = 0; i < 31; i++) outcomes.push(await enter(event.slug, "not-a-token", "open", address));
+    expect(outcomes.slice(0, 30).every((o) => reasonOf(o) === "malformed")).toBe(true);
+    expect(reasonOf(outcomes[30]!)).toBe("rate_limited");
+    expect(reasonOf(await enter(event.slug, await signAttendeeToken(key), "open", uid("other-ip")))).toBe("signed_in");
+  });
+
+  it("lets the attendee in without a feature-gated role and keeps the reason as a note", async () => {
+    const { event, key } = await setup({ transcription: false });
+    const outcome = await enter(event.slug, await signAttendeeToken(key, { displayName: "Cap Tioner", roles: ["transcriber", "presenter"] }, { jti: null }));
+    const session = await findAttendeeSession(event.id, (outcome as Extract<EntryOutcome, { kind: "signed_in" }>).session.secret);
+    expect(session!.attendee.claims.roles).toEqual(["presenter"]);
+    expect(session!.attendee.notes.map((n) => n.code)).toContain("role_not_enabled");
+  });
+});

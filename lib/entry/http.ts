@@ -1,0 +1,89 @@
+import "server-only";
+import { NextResponse, type NextRequest } from "next/server";
+import { clientAddress } from "@/lib/rate-limit";
+import { logUnexpected } from "@/lib/log";
+import { reasonStatus, type ReasonFailure } from "@/lib/tokens/reasons";
+import { ATTENDEE_COOKIE } from "./attendee-session";
+import { enterWithToken, previewPendingLink, type EntryOutcome } from "./entry-flow";
+import { PENDING_COOKIE, PROBLEM_HEADER, encodeProblem } from "./problem";
+
+/**
+ * The attendee entry over HTTP (called from proxy.ts for /e/{slug}):
+ * - GET ?token=…  → 303 to the lobby with the session cookie (the token leaves the address bar,
+ *   history and Referer at once), or for a one-off link 303 to a confirmation page;
+ * - POST (from that page) → redeems the one-off link, 303 to the lobby;
+ * - any refusal → the problem page with a 4xx status and the reason; never a 5xx.
+ */
+const PRIVATE_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
+
+function cookieOptions(request: NextRequest, slug: string, maxAge: number) {
+  return { httpOnly: true, sameSite: "lax" as const, secure: request.nextUrl.protocol === "https:", path: `/e/${slug}`, maxAge };
+}
+
+function refuse(request: NextRequest, slug: string, failure: ReasonFailure): NextResponse {
+  const headers = new Headers(request.headers);
+  headers.set(PROBLEM_HEADER, encodeProblem(failure));
+  const response = NextResponse.rewrite(new URL(`/e/${slug}/problem`, request.url), {
+    status: reasonStatus(failure.reason),
+    headers: PRIVATE_HEADERS,
+    request: { headers },
+  });
+  response.cookies.set(PENDING_COOKIE, "", cookieOptions(request, slug, 0));
+  return response;
+}
+
+function respond(request: NextRequest, slug: string, outcome: EntryOutcome): NextResponse {
+  if (outcome.kind === "refused") return refuse(request, slug, outcome.failure);
+  if (outcome.kind === "confirm") {
+    const response = NextResponse.redirect(new URL(`/e/${slug}/continue`, request.url), { status: 303, headers: PRIVATE_HEADERS });
+    return response;
+  }
+  const response = NextResponse.redirect(new URL(`/e/${slug}/lobby`, request.url), { status: 303, headers: PRIVATE_HEADERS });
+  response.cookies.set(ATTENDEE_COOKIE, outcome.session.secret, cookieOptions(request, slug, outcome.session.maxAgeSeconds));
+  response.cookies.set(PENDING_COOKIE, "", cookieOptions(request, slug, 0));
+  return response;
+}
+
+function sameOrigin(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  return !origin || origin === request.nextUrl.origin;
+}
+
+/** GET /e/{slug}/continue: the pending one-off link must still be usable, or the attendee gets its 4xx page. */
+export async function handleContinueRequest(request: NextRequest, slug: string): Promise<NextResponse> {
+  try {
+    const pending = request.cookies.get(PENDING_COOKIE)?.value;
+    if (!pending) return NextResponse.redirect(new URL(`/e/${slug}`, request.url), { status: 303, headers: PRIVATE_HEADERS });
+    const preview = await previewPendingLink(slug, pending);
+    return preview.ok ? NextResponse.next({ headers: PRIVATE_HEADERS }) : refuse(request, slug, preview.failure);
+  } catch (error) {
+    logUnexpected(`attendee entry /e/${slug}/continue`, error);
+    return refuse(request, slug, { reason: "temporarily_unavailable", detail: { retryAfterSeconds: 30 } });
+  }
+}
+
+export async function handleEntryRequest(request: NextRequest, slug: string): Promise<NextResponse> {
+  try {
+    if (request.method === "GET" || request.method === "HEAD") {
+      const token = request.nextUrl.searchParams.get("token");
+      if (token === null) return NextResponse.next({ headers: PRIVATE_HEADERS });
+      const outcome = await enterWithToken({ slug, token, step: "open", clientAddress: clientAddress(request.headers) });
+      const response = respond(request, slug, outcome);
+      if (outcome.kind === "confirm") response.cookies.set(PENDING_COOKIE, token, cookieOptions(request, slug, outcome.pendingMaxAgeSeconds));
+      return response;
+    }
+    if (request.method === "POST") {
+      const pending = request.cookies.get(PENDING_COOKIE)?.value;
+      if (!pending || !sameOrigin(request)) {
+        return refuse(request, slug, { reason: "malformed", detail: { problem: "not_a_string" } });
+      }
+      const outcome = await enterWithToken({ slug, token: pending, step: "confirm", clientAddress: clientAddress(request.headers) });
+      return respond(request, slug, outcome);
+    }
+    return new NextResponse(null, { status: 405, headers: { Allow: "GET, POST", ...PRIVATE_HEADERS } });
+  } catch (error) {
+    // Never a 5xx page for an attendee: an outage is reported as "try again shortly".
+    logUnexpected(`attendee entry /e/${slug}`, error);
+    return refuse(request, slug, { reason: "temporarily_unavailable", detail: { retryAfterSeconds: 30 } });
+  }
+}
