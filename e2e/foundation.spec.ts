@@ -1,30 +1,4 @@
-import { test, expect, signUp, createOrganization, createEvent, uid, PASSWORD, BASE_URL } from "./support/fixtures";
-import { request, type Page, type Request } from "@playwright/test";
-
-/** Captures the next server-action POST the page sends (its Next-Action id and body) so a test can replay it as someone else. */
-async function captureServerAction(page: Page, trigger: () => Promise<void>) {
-  const requestPromise = page.waitForRequest((r: Request) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
-  await trigger();
-  const request = await requestPromise;
-  return { url: request.url(), actionId: request.headers()["next-action"]!, body: request.postData() ?? "", routerState: request.headers()["next-router-state-tree"] };
-}
-
-/**
- * Replays a captured server action with the given page's session, on a fresh connection (a pooled
- * keep-alive socket the server already closed would make the test flaky, not the product).
- */
-async function replayServerAction(page: Page, captured: Awaited<ReturnType<typeof captureServerAction>>, body = captured.body) {
-  const client = await request.newContext({ storageState: await page.context().storageState(), extraHTTPHeaders: { "x-forwarded-for": "10.250.0.1" } });
-  try {
-    const response = await client.post(captured.url, {
-      headers: { "Next-Action": captured.actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", origin: BASE_URL },
-      data: body,
-    });
-    return { status: response.status(), text: await response.text() };
-  } finally {
-    await client.dispose();
-  }
-}
+import { test, expect, signUp, createOrganization, createEvent, uid, PASSWORD, BASE_URL, captureServerAction, replayServerAction } from "./support/fixtures";
 
 test("a newcomer signs up, creates an organization and an event, and finds it in the table", async ({ page }) => {
   await page.goto("/");

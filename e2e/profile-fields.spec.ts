@@ -1,19 +1,9 @@
 import { mkdirSync } from "node:fs";
-import { test, expect, signUp, createOrganization, createEvent, uid, PASSWORD, BASE_URL } from "./support/fixtures";
+import { test, expect, signUp, createOrganization, createEvent, uid, PASSWORD, BASE_URL, addField } from "./support/fixtures";
 import type { Page, Request } from "@playwright/test";
 
 const SHOTS = "screenshots";
 mkdirSync(SHOTS, { recursive: true });
-
-async function addField(page: Page, key: string, expected: { label?: string; kind?: string } = {}) {
-  const form = page.getByRole("region", { name: "Add a field" });
-  await form.getByLabel("Key").fill(key);
-  if (expected.label) await expect(form.getByLabel("Label")).toHaveValue(expected.label);
-  if (expected.kind) await expect(form.getByLabel("Kind")).toHaveValue(expected.kind);
-  await form.getByRole("button", { name: "Add field" }).click();
-  await expect(page.getByTestId("field-row").filter({ has: page.locator("code", { hasText: new RegExp(`^${key}$`) }) })).toBeVisible();
-  await expect(form.getByLabel("Key")).toHaveValue("");
-}
 
 const rowKeys = (page: Page) => page.getByTestId("field-row").evaluateAll((rows) => rows.map((r) => r.getAttribute("data-key")));
 

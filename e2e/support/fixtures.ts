@@ -1,5 +1,7 @@
-import { randomBytes } from "node:crypto";
-import { test as base, expect, type Browser, type Page } from "@playwright/test";
+import { generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
+import { calculateJwkThumbprint } from "jose";
+import jwt from "jsonwebtoken";
+import { test as base, expect, request, type Browser, type Page } from "@playwright/test";
 
 export { expect };
 
@@ -57,12 +59,21 @@ export async function captureServerAction(page: Page, trigger: () => Promise<voi
   return { url: request.url(), actionId: request.headers()["next-action"]!, body: request.postData() ?? "" };
 }
 
+/**
+ * Replays a captured server action with the given page's session, on a fresh connection (a pooled
+ * keep-alive socket the server already closed would make the test flaky, not the product).
+ */
 export async function replayServerAction(page: Page, captured: { url: string; actionId: string; body: string }, body = captured.body) {
-  const response = await page.request.post(captured.url, {
-    headers: { "Next-Action": captured.actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", origin: BASE_URL },
-    data: body,
-  });
-  return { status: response.status(), text: await response.text() };
+  const client = await request.newContext({ storageState: await page.context().storageState(), extraHTTPHeaders: { "x-forwarded-for": "10.250.0.1" } });
+  try {
+    const response = await client.post(captured.url, {
+      headers: { "Next-Action": captured.actionId, "Content-Type": "text/plain;charset=UTF-8", Accept: "text/x-component", origin: BASE_URL },
+      data: body,
+    });
+    return { status: response.status(), text: await response.text() };
+  } finally {
+    await client.dispose();
+  }
 }
 
 /** Invites a new viewer to the organization and returns their signed-in page (in its own browser context). */
@@ -83,4 +94,43 @@ export async function addViewer(page: Page, browser: Browser, orgSlug: string) {
   await viewer.getByRole("button", { name: "Accept and join" }).click();
   await expect(viewer).toHaveURL(new RegExp(`/orgs/${orgSlug}/events$`));
   return { viewer, context, email };
+}
+
+/**
+ * A host platform's key pair: the public half is pasted on the event's Keys page and activated,
+ * the private half stays here to sign attendee tokens like the platform would.
+ */
+export async function addHostKey(page: Page, orgSlug: string, eventSlug: string) {
+  const { privateKey, publicKey } = generateKeyPairSync("rsa", { modulusLength: 2048 });
+  const publicPem = publicKey.export({ type: "spki", format: "pem" }).toString();
+  await page.goto(`/orgs/${orgSlug}/events/${eventSlug}/keys`);
+  await page.getByRole("button", { name: "Paste a public key" }).click();
+  const dialog = page.locator("dialog[open]");
+  await dialog.getByLabel("Public key", { exact: true }).fill(publicPem);
+  await dialog.getByLabel("Activate it right away").check();
+  await dialog.getByRole("button", { name: "Add public key" }).click();
+  await dialog.getByRole("button", { name: "Done" }).click();
+  const kid = await calculateJwkThumbprint(publicKey.export({ format: "jwk" }) as { kty: "RSA"; n: string; e: string });
+  return { privateKey, kid };
+}
+
+/** An attendee token exactly as the platform doc's Node example makes it (jsonwebtoken, RS256). */
+export function hostToken(key: { privateKey: KeyObject; kid: string }, claims: Record<string, unknown>, options: { expiresIn?: number; jti?: string; kid?: boolean } = {}) {
+  return jwt.sign(claims, key.privateKey.export({ type: "pkcs1", format: "pem" }), {
+    algorithm: "RS256",
+    expiresIn: options.expiresIn ?? 300,
+    ...(options.kid === false ? {} : { keyid: key.kid }),
+    ...(options.jti ? { jwtid: options.jti } : {}),
+  });
+}
+
+/** Adds a profile field on the event's Profile fields page (already open). */
+export async function addField(page: Page, key: string, expected: { label?: string; kind?: string } = {}) {
+  const form = page.getByRole("region", { name: "Add a field" });
+  await form.getByLabel("Key").fill(key);
+  if (expected.label) await expect(form.getByLabel("Label")).toHaveValue(expected.label);
+  if (expected.kind) await expect(form.getByLabel("Kind")).toHaveValue(expected.kind);
+  await form.getByRole("button", { name: "Add field" }).click();
+  await expect(page.getByTestId("field-row").filter({ has: page.locator("code", { hasText: new RegExp(`^${key}$`) }) })).toBeVisible();
+  await expect(form.getByLabel("Key")).toHaveValue("");
 }

@@ -6,6 +6,7 @@ import { reasonStatus, type ReasonFailure } from "@/lib/tokens/reasons";
 import { ATTENDEE_COOKIE } from "./attendee-session";
 import { enterWithToken, previewPendingLink, type EntryOutcome } from "./entry-flow";
 import { PENDING_COOKIE, PROBLEM_HEADER, encodeProblem } from "./problem";
+import { isSameOriginPost } from "./same-origin";
 
 /**
  * The attendee entry over HTTP (called from proxy.ts for /e/{slug}):
@@ -44,11 +45,6 @@ function respond(request: NextRequest, slug: string, outcome: EntryOutcome): Nex
   return response;
 }
 
-function sameOrigin(request: NextRequest): boolean {
-  const origin = request.headers.get("origin");
-  return !origin || origin === request.nextUrl.origin;
-}
-
 /** GET /e/{slug}/continue: the pending one-off link must still be usable, or the attendee gets its 4xx page. */
 export async function handleContinueRequest(request: NextRequest, slug: string): Promise<NextResponse> {
   try {
@@ -74,7 +70,7 @@ export async function handleEntryRequest(request: NextRequest, slug: string): Pr
     }
     if (request.method === "POST") {
       const pending = request.cookies.get(PENDING_COOKIE)?.value;
-      if (!pending || !sameOrigin(request)) {
+      if (!pending || !isSameOriginPost(request.headers)) {
         return refuse(request, slug, { reason: "malformed", detail: { problem: "not_a_string" } });
       }
       const outcome = await enterWithToken({ slug, token: pending, step: "confirm", clientAddress: clientAddress(request.headers) });
