@@ -96,3 +96,36 @@ test("expired, tampered, foreign and reused tokens each show their reason, with 
   response = await page.goto(`/e/${event.slug}/problem`);
   expect(response?.status()).toBe(404);
 });
+
+test("the token debugger explains a token without using it up", async ({ page }) => {
+  await signUp(page);
+  const org = await createOrganization(page);
+  const event = await createEvent(page, org.slug, "Debugging");
+  const key = await addHostKey(page, org.slug, event.slug);
+  await page.getByRole("link", { name: "Token debugger" }).click();
+  await expect(page).toHaveURL(new RegExp(`/events/${event.slug}/debugger$`));
+
+  const token = hostToken(key, { displayName: "Dee Bugger", roles: ["host", "transcriber"] }, { jti: randomUUID() });
+  await page.getByLabel("Token").fill(`http://localhost/e/${event.slug}?token=${token}`);
+  await page.getByRole("button", { name: "Check token" }).click();
+  const result = page.getByTestId("debugger-result");
+  await expect(result.getByText("The entry would accept this token")).toBeVisible();
+  await expect(result.locator('[data-check="signature"]')).toHaveAttribute("data-status", "pass");
+  // transcriber is off for this event: the attendee gets in without it, and the debugger says why.
+  await expect(result.getByText(/transcriber/i).first()).toBeVisible();
+  await expect(result.getByTestId("stream-tile")).toContainText("Dee Bugger");
+  await page.screenshot({ path: `${SHOTS}/debugger-desktop.png`, fullPage: true });
+
+  // Checking did not use the token: it still signs in once.
+  const attendee = await page.context().browser()!.newContext({ extraHTTPHeaders: { "x-forwarded-for": "10.98.1.1" } });
+  const tab = await attendee.newPage();
+  await tab.goto(`/e/${event.slug}?token=${token}`);
+  await expect(tab).toHaveURL(/\/lobby$/);
+  await attendee.close();
+
+  await page.getByLabel("Token").fill(token.slice(0, -4) + "AAAA");
+  await page.getByRole("button", { name: "Check token" }).click();
+  await expect(result.getByText("The entry would refuse this token: bad_signature")).toBeVisible();
+  await page.setViewportSize({ width: 390, height: 844 });
+  await page.screenshot({ path: `${SHOTS}/debugger-phone.png`, fullPage: true });
+});

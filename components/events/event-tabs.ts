@@ -3,5 +3,6 @@ export const EVENT_TABS: Array<{ segment: string; label: string }> = [
   { segment: "", label: "Overview" },
   { segment: "keys", label: "Keys" },
   { segment: "fields", label: "Profile fields" },
+  { segment: "debugger", label: "Token debugger" },
   { segment: "settings", label: "Settings" },
 ];

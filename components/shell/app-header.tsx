@@ -5,16 +5,18 @@ import { SignOutButton } from "./sign-out-button";
 export function AppHeader({ email, children }: { email: string; children?: ReactNode }) {
   return (
     <header className="sticky top-0 z-20 border-b border-slate-200 bg-white/95 backdrop-blur">
-      <div className="mx-auto flex h-14 max-w-7xl items-center gap-4 px-4 sm:px-6">
+      <div className="mx-auto flex min-h-14 max-w-7xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-2 sm:px-6">
         <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
           <span aria-hidden className="rounded bg-indigo-600 px-1.5 py-0.5 text-xs font-bold text-white">JWT</span>
           <span className="hidden sm:inline">Event sign-in</span>
         </Link>
-        <div className="flex min-w-0 flex-1 items-center gap-3">{children}</div>
+        <div className="order-last flex w-full min-w-0 items-center gap-3 sm:order-none sm:w-auto sm:flex-1">{children}</div>
         <span className="hidden truncate text-sm text-slate-600 md:inline" title={email}>
           {email}
         </span>
-        <SignOutButton />
+        <div className="ml-auto sm:ml-0">
+          <SignOutButton />
+        </div>
       </div>
     </header>
   );

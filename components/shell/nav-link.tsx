@@ -27,7 +27,7 @@ export function NavLink({ href, children, exact = false, variant = "side" }: { h
       href={href}
       aria-current={active ? "page" : undefined}
       className={cn(
-        "block rounded-md px-3 py-2 text-sm font-medium",
+        "block whitespace-nowrap rounded-md px-3 py-2 text-sm font-medium",
         active ? "bg-indigo-50 text-indigo-700" : "text-slate-700 hover:bg-slate-100 hover:text-slate-900",
       )}
     >

@@ -45,7 +45,7 @@ export function userAction<S extends z.ZodType, T>(
 
 export function orgAction<S extends z.ZodType, T>(
   name: string,
-  options: { schema: S; role: OrgRole },
+  options: { schema: S; role: OrgRole; /** Reads only: no cache revalidation after it. */ readOnly?: boolean },
   handler: (input: z.infer<S>, ctx: TenantContext) => Promise<T>,
 ): (input: z.input<S> & { orgSlug: string }) => Promise<ActionResult<T>> {
   return async (raw) => {
@@ -56,7 +56,7 @@ export function orgAction<S extends z.ZodType, T>(
       const ctx = await tenantForUser(user, orgSlug);
       requireRole(ctx, options.role);
       const data = await handler(parseInput(options.schema, raw), ctx);
-      revalidatePath(`/orgs/${ctx.organizationSlug}`, "layout");
+      if (!options.readOnly) revalidatePath(`/orgs/${ctx.organizationSlug}`, "layout");
       return { ok: true, data };
     } catch (error) {
       return failure(error, name);

@@ -1,0 +1,10 @@
+"use server";
+
+import { orgAction } from "./safe-action";
+import { inspectEventToken } from "@/lib/debugger/inspect-event-token";
+import { inspectTokenSchema, tokenFromInput } from "@/lib/debugger/schema";
+
+/** Read-only (viewers too): inspects a pasted token against the event; nothing is stored or used up. */
+export const inspectTokenAction = orgAction("inspectToken", { schema: inspectTokenSchema, role: "viewer", readOnly: true }, async (input, ctx) =>
+  inspectEventToken(ctx, input.eventSlug, tokenFromInput(input.token)),
+);

@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import { enterWithToken } from "@/lib/entry/entry-flow";
+import { flushKeyUsage } from "@/lib/keys/usage-recorder";
+import { makeEvent, makeTenant, asRole } from "@/test/factories";
+import { addActiveKey, signAttendeeToken } from "@/test/tokens";
+import { inspectEventToken } from "./inspect-event-token";
+import { tokenFromInput } from "./schema";
+
+async function setup() {
+  const { ctx } = await makeTenant();
+  const event = await makeEvent(ctx);
+  const key = await addActiveKey(ctx, event.slug);
+  return { ctx, event, key };
+}
+
+describe("token debugger", () => {
+  it("reports every check and the verdict, and uses nothing up", async () => {
+    const { ctx, event, key } = await setup();
+    const token = await signAttendeeToken(key, { displayName: "Debug Me", roles: ["host"] });
+    const result = await inspectEventToken(asRole(ctx, "viewer"), event.slug, token);
+    expect(result.inspection.result.ok).toBe(true);
+    expect(result.inspection.checks.map((c) => [c.id, c.status])).toContainEqual(["signature", "pass"]);
+    expect(result.replay).toEqual({ kind: "host_jti", usedAt: null });
+    expect(result.attendee?.fullName).toBe("Debug Me");
+    // Inspecting twice, then entering: the jti is still fresh, no usage was counted by the debugger.
+    await inspectEventToken(ctx, event.slug, token);
+    await flushKeyUsage();
+    expect((await db.signingKey.findUniqueOrThrow({ where: { id: key.keyId } })).verifyCount).toBe(0);
+    expect(await db.tokenRedemption.count({ where: { eventId: event.id } })).toBe(0);
+    expect((await enterWithToken({ slug: event.slug, token, step: "open", clientAddress: "t" })).kind).toBe("signed_in");
+    expect((await inspectEventToken(ctx, event.slug, token)).replay).toMatchObject({ kind: "host_jti", usedAt: expect.any(Date) });
+  });
+
+  it("explains a refusal with the attendee's words and the reason code", async () => {
+    const { ctx, event, key } = await setup();
+    const old = new Date(Date.now() - 3600_000);
+    const expired = await signAttendeeToken(key, {}, { now: old });
+    const result = await inspectEventToken(ctx, event.slug, expired);
+    expect(result.inspection.result.ok).toBe(false);
+    expect(result.inspection.explanation?.code).toBe("expired");
+    expect(result.inspection.checks.find((c) => c.id === "exp")?.status).toBe("fail");
+  });
+
+  it("treats another organization's event as not found", async () => {
+    const { event, key } = await setup();
+    const other = await makeTenant();
+    await expect(inspectEventToken(other.ctx, event.slug, await signAttendeeToken(key))).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("takes a whole entry link as well as a bare token", () => {
+    expect(tokenFromInput("https://events.example.com/e/summit?token=a.b.c")).toBe("a.b.c");
+    expect(tokenFromInput("  a.b.c \n")).toBe("a.b.c");
+  });
+});
