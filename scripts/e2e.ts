@@ -53,7 +53,7 @@ async function runMultiInstance(env: NodeJS.ProcessEnv) {
     console.log("Two instances on one PostgreSQL database:");
     const run = spawnSync("node_modules/.bin/playwright", ["test", "--config", "playwright.multi-instance.config.ts"], {
       stdio: "inherit",
-      env: { ...env, DATABASE_URL: url.toString(), NODE_ENV: "production" },
+      env: { ...env, DATABASE_URL: url.toString(), NODE_ENV: "production", E2E_PORT: "3110" },
     });
     if (run.status !== 0) process.exitCode = run.status ?? 1;
   } finally {

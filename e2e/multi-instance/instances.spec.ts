@@ -1,4 +1,4 @@
-import { test, expect, uid, PASSWORD } from "../support/fixtures";
+import { test, expect, uid, PASSWORD, signUp, createOrganization, createEvent, addHostKey, hostToken } from "../support/fixtures";
 import { INSTANCE_A, INSTANCE_B } from "../../playwright.multi-instance.config";
 
 test("an admin session made on one instance works on the other", async ({ page }) => {
@@ -30,4 +30,43 @@ test("the sign-in rate limit is shared: attempts on one instance count on the ot
   expect(statuses.slice(0, 3)).toEqual([401, 401, 401]);
   expect(statuses[3]).toBe(429);
   await client.dispose();
+});
+
+test("a key revoked through one instance is refused by the other at once", async ({ page, playwright }) => {
+  test.setTimeout(120_000);
+  await signUp(page);
+  const org = await createOrganization(page);
+  const event = await createEvent(page, org.slug, "Two Instances");
+  const oldKey = await addHostKey(page, org.slug, event.slug);
+  const newKey = await addHostKey(page, org.slug, event.slug);
+
+  // Instance B caches the old key by using it.
+  const attendee = await playwright.request.newContext({ maxRedirects: 0, extraHTTPHeaders: { "x-forwarded-for": "10.66.0.1" } });
+  const enterOnB = async (key: typeof oldKey) => (await attendee.get(`${INSTANCE_B}/e/${event.slug}?token=${hostToken(key, { displayName: "Bea" })}`)).status();
+  expect(await enterOnB(oldKey)).toBe(303);
+
+  // Rotation through instance A: retire, then revoke the old key.
+  const dialog = page.locator("dialog[open]");
+  const oldRow = page.locator(`[data-testid="key-row"][data-kid="${oldKey.kid}"]`);
+  await oldRow.getByRole("button", { name: /Retire key/ }).click();
+  await dialog.getByRole("button", { name: "Retire key" }).click();
+  await expect(dialog).toHaveCount(0);
+  expect(await enterOnB(oldKey)).toBe(303); // retired keys still verify
+  await oldRow.getByRole("button", { name: /Revoke key/ }).click();
+  await dialog.getByRole("button", { name: "Revoke key" }).click();
+  await expect(dialog).toHaveCount(0);
+
+  const revokedAt = Date.now();
+  let status = 0;
+  while (Date.now() - revokedAt < 5_000) {
+    status = await enterOnB(oldKey);
+    if (status === 401) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  const elapsed = Date.now() - revokedAt;
+  console.log(`[multi-instance] instance B refused the revoked key ${elapsed} ms after instance A revoked it`);
+  expect(status).toBe(401);
+  expect(elapsed).toBeLessThan(5_000);
+  expect(await enterOnB(newKey)).toBe(303);
+  await attendee.dispose();
 });
