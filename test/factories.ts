@@ -2,6 +2,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
 import type { OrgRole } from "@/lib/auth/roles";
 import type { TenantContext } from "@/lib/tenancy/context";
+import { AppError } from "@/lib/errors";
 import { eventFieldsSchema, type EventFieldsInput } from "@/lib/events/schema";
 import { createEvent } from "@/lib/events/service";
 
@@ -49,4 +50,14 @@ export function eventInput(overrides: Partial<EventFieldsInput> = {}) {
 
 export async function makeEvent(ctx: TenantContext, overrides: Partial<EventFieldsInput> = {}) {
   return createEvent(asRole(ctx, "owner"), eventInput(overrides));
+}
+
+/** The AppError code a promise fails with ("no error" if it succeeds), for asserting refusals. */
+export async function codeOf(promise: Promise<unknown>): Promise<string> {
+  try {
+    await promise;
+    return "no error";
+  } catch (error) {
+    return error instanceof AppError ? error.code : `unexpected ${String(error)}`;
+  }
 }

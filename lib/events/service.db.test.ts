@@ -2,20 +2,11 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { AppError } from "@/lib/errors";
 import { parseListParams } from "@/lib/tables/list-params";
-import { asRole, eventInput, makeEvent, makeTenant, uid } from "@/test/factories";
+import { asRole, codeOf, eventInput, makeEvent, makeTenant, uid } from "@/test/factories";
 import { EVENT_SORTS } from "./schema";
 import { createEvent, deleteEvent, getEvent, listEvents, rejectTokensIssuedBeforeNow, updateEvent } from "./service";
 
 const list = (params: Record<string, string> = {}) => parseListParams(params, { sortable: EVENT_SORTS, defaultSort: "createdAt", defaultDir: "desc" });
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "no error";
-  } catch (error) {
-    return error instanceof AppError ? error.code : `unexpected ${String(error)}`;
-  }
-}
 
 describe("events", () => {
   it("creates an event with the policy defaults and audits it", async () => {

@@ -1,8 +1,7 @@
 import { createPublicKey, sign, verify } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { AppError } from "@/lib/errors";
-import { asRole, makeEvent, makeTenant } from "@/test/factories";
+import { asRole, codeOf, makeEvent, makeTenant } from "@/test/factories";
 import { openSshLine, rsaPair, spkiPem } from "@/test/keys";
 import { KeyRefusedError } from "./errors";
 import { decryptPrivateKey } from "./private-key-vault";
@@ -17,15 +16,6 @@ const generate = (ctx: TenantContext, eventSlug: string, extra: Record<string, u
   generateKey(ctx, generateKeySchema.parse({ eventSlug, keepPrivateKey: "discard", ...extra }));
 const change = (ctx: TenantContext, eventSlug: string, keyId: string, transition: KeyTransition, extra: Record<string, unknown> = {}, now?: Date) =>
   changeKeyStatus(ctx, keyTransitionSchema.parse({ eventSlug, keyId, ...extra }), transition, now);
-
-async function codeOf(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise;
-    return "no error";
-  } catch (error) {
-    return error instanceof AppError ? error.code : `unexpected ${String(error)}`;
-  }
-}
 
 const auditOf = async (ctx: TenantContext) =>
   (await db.auditLog.findMany({ where: { organizationId: ctx.organizationId, targetType: "signing_key" }, orderBy: { createdAt: "asc" } })).map((a) => a.action);

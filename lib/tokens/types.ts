@@ -34,8 +34,9 @@ export interface VerifyContext {
   now: Date;
 }
 
-export const ATTENDEE_ROLES = ["host", "presenter", "transcriber", "interpreter"] as const;
-export type AttendeeRole = (typeof ATTENDEE_ROLES)[number];
+// One list of roles for the whole product: the doc's four, with their explanations, in lib/profile/roles.ts.
+export { ATTENDEE_ROLES, type AttendeeRole } from "@/lib/profile/roles";
+import type { AttendeeRole } from "@/lib/profile/roles";
 
 /** The token's attendee claims, checked and normalized. */
 export interface AttendeeClaims {
