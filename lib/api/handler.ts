@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import type { OrgRole } from "@/lib/auth/roles";
-import { AppError, parseInput } from "@/lib/errors";
+import { AppError, parseInput, validationError } from "@/lib/errors";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { authenticateApiKey, RateLimitedError } from "./authenticate";
 import { apiError, apiErrorFrom, apiJson } from "./response";
@@ -20,18 +20,46 @@ interface HandlerArgs<B> {
 
 export type ApiResult = { status?: number; body: unknown; headers?: HeadersInit } | Response;
 
+/**
+ * The parsed JSON body, or undefined when the request has none: operations whose body is optional
+ * (e.g. POST …/keys/{kid}/retire) accept an empty request; the others say a body is needed.
+ */
 async function readJson(request: Request): Promise<unknown> {
+  if (Number(request.headers.get("content-length") ?? 0) > MAX_BODY_BYTES) throw new AppError("VALIDATION", "The request body is larger than 64 KB.");
+  const text = await request.text();
+  if (text.trim() === "") return undefined;
   const type = request.headers.get("content-type") ?? "";
   if (!type.toLowerCase().includes("application/json")) {
     throw new AppError("VALIDATION", "Send the request body as JSON with `Content-Type: application/json`.");
   }
-  const text = await request.text();
   if (Buffer.byteLength(text) > MAX_BODY_BYTES) throw new AppError("VALIDATION", "The request body is larger than 64 KB.");
   try {
     return JSON.parse(text) as unknown;
   } catch {
     throw new AppError("VALIDATION", "The request body is not valid JSON.");
   }
+}
+
+function parseBody<S extends z.ZodType>(schema: S, raw: unknown): z.output<S> {
+  if (raw === undefined && !schema.safeParse(undefined).success) {
+    throw new AppError("VALIDATION", "This operation needs a JSON request body (`Content-Type: application/json`). The API reference lists its fields.");
+  }
+  const result = schema.safeParse(raw, { error: missingMemberMessage });
+  if (result.success) return result.data;
+  throw validationError(new z.ZodError(result.error.issues.flatMap(unknownMemberPerField)));
+}
+
+/** zod's default for a missing member ("expected array, received undefined") says it the way a person would; the schemas' own messages win. */
+function missingMemberMessage(issue: z.core.$ZodRawIssue): string | undefined {
+  if (issue.code !== "invalid_type" || issue.input !== undefined) return undefined;
+  const expected = issue.expected === "array" || issue.expected === "object" ? `an ${issue.expected}` : `a ${issue.expected}`;
+  return `This field is required (${expected}).`;
+}
+
+/** An unknown member is reported on its own name, so `error.fields` points at the typo. */
+function unknownMemberPerField(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
+  if (issue.code !== "unrecognized_keys") return [issue];
+  return issue.keys.map((key) => ({ ...issue, path: [...issue.path, key] }));
 }
 
 /**
@@ -48,7 +76,7 @@ export function apiRoute<S extends z.ZodType | undefined = undefined>(
     try {
       const ctx = await authenticateApiKey(request);
       requireRole(ctx, options.role);
-      const body = options.body ? parseInput(options.body, await readJson(request)) : undefined;
+      const body = options.body ? parseBody(options.body, await readJson(request)) : undefined;
       const result = await handler({
         ctx,
         body: body as S extends z.ZodType ? z.output<S> : undefined,

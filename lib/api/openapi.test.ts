@@ -46,4 +46,18 @@ describe("OpenAPI document", () => {
     expect(schema.required).toEqual(expect.arrayContaining(["name", "slug", "contact"]));
     expect(JSON.stringify(doc.components.schemas.Error)).toContain("PRECONDITION_FAILED");
   });
+
+  it("documents request bodies from the schemas the handlers validate with, optional bodies as optional, and the public JWKS", () => {
+    const doc = buildOpenApiDocument("https://events.example.com");
+    type Op = { requestBody?: { required: boolean; content: { "application/json": { schema: { properties: Record<string, { required?: string[] }> } } } }; security?: unknown[] };
+    const op = (path: string, method: string) => (doc.paths[path] as Record<string, Op>)[method]!;
+    const addKey = op("/events/{slug}/keys", "post").requestBody!;
+    expect(addKey.required).toBe(true);
+    expect(Object.keys(addKey.content["application/json"].schema.properties)).toEqual(["publicKey", "generate", "activate", "label"]);
+    expect(addKey.content["application/json"].schema.properties.generate!.required).toEqual(["keepPrivateKey"]);
+    expect(op("/events/{slug}/keys/{kid}/retire", "post").requestBody!.required).toBe(false);
+    expect(Object.keys(op("/events/{slug}/profile-fields", "put").requestBody!.content["application/json"].schema.properties)).toEqual(["fields"]);
+    expect(op("/events/{slug}/jwks.json", "get").security).toEqual([]);
+    expect(op("/events/{slug}/tokens/inspect", "post").security).toBeUndefined();
+  });
 });

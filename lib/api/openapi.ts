@@ -10,7 +10,23 @@ const STATUS_TEXT: Record<number, string> = {
   409: "Conflicts with something that exists (e.g. a taken slug or a key already on the event)",
   422: "Valid input, but not possible in the current state (e.g. revoking an already revoked key)",
   429: "Too many requests for this API key; see Retry-After",
+  503: "Temporarily unavailable; see Retry-After",
 };
+
+/** Whether a request body may be left out (e.g. retire takes one only to acknowledge leaving no active key). */
+export function bodyIsOptional(schema: z.ZodType): boolean {
+  return schema.safeParse(undefined).success;
+}
+
+function requestBody(operation: ApiOperation) {
+  if (!operation.body) return {};
+  const examples = operation.examples?.length
+    ? { examples: Object.fromEntries(operation.examples.map((example, i) => [`example${i + 1}`, { summary: example.summary, value: example.value }])) }
+    : {};
+  return {
+    requestBody: { required: !bodyIsOptional(operation.body), content: { "application/json": { schema: jsonSchema(operation.body, "input"), ...examples } } },
+  };
+}
 
 function jsonSchema(schema: z.ZodType, io: "input" | "output"): Record<string, unknown> {
   const generated = z.toJSONSchema(schema, { io, unrepresentable: "any", target: "draft-2020-12" }) as Record<string, unknown>;
@@ -55,7 +71,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       ...(operation.description ? { description: operation.description } : {}),
       ...(operation.access === "public" ? { security: [] } : { "x-required-role": operation.access }),
       parameters: [...pathParameters(operation.path), ...queryParameters(operation)],
-      ...(operation.body ? { requestBody: { required: true, content: { "application/json": { schema: jsonSchema(operation.body, "input") } } } } : {}),
+      ...requestBody(operation),
       responses,
     };
   }
@@ -66,7 +82,7 @@ export function buildOpenApiDocument(serverUrl: string) {
       version: "1",
       description:
         "Automate events, profile fields, signing keys, test links and token checks. Authenticate with an organization API key: `Authorization: Bearer <key>`. " +
-        "Viewer keys can only read. Errors are `{\"error\": {\"code\", \"message\", \"field\"}}`. Lists take `page` and `pageSize`.",
+        "Viewer keys can only read. Errors are `{\"error\": {\"code\", \"message\", \"field\"}}`. The events list takes `page` and `pageSize`; an event's keys and profile fields are short and come whole.",
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
     security: [{ apiKey: [] }],

@@ -1,7 +1,18 @@
 import { z } from "zod";
 import type { OrgRole } from "@/lib/auth/roles";
 import { createEventSchema, EVENT_SORTS, patchEventSchema } from "@/lib/events/schema";
-import { deletedResponseSchema, eventListResponseSchema, eventResponseSchema } from "./schemas";
+import { addKeyBodySchema, inspectTokenBodySchema, putProfileFieldsBodySchema, retireKeyBodySchema } from "./request-bodies";
+import {
+  addedKeyResponseSchema,
+  deletedResponseSchema,
+  eventListResponseSchema,
+  eventResponseSchema,
+  jwksResponseSchema,
+  keyListResponseSchema,
+  keyResponseSchema,
+  profileFieldsResponseSchema,
+  tokenInspectionResponseSchema,
+} from "./schemas";
 
 /**
  * The API's operations, in one list: the OpenAPI document is generated from it and a test checks
@@ -18,6 +29,8 @@ export interface ApiOperation {
   access: OrgRole | "public";
   query?: z.ZodObject;
   body?: z.ZodType;
+  /** Example request bodies (shown in the reference page's curl lines and in the document). */
+  examples?: Array<{ summary: string; value: unknown }>;
   success: { status: number; description: string; schema?: z.ZodType };
   errors: number[];
 }
@@ -34,6 +47,7 @@ export const eventListQuerySchema = listQuerySchema.extend({
 });
 
 const READ_ERRORS = [401, 404, 429];
+const KEY_PATH = "/events/{slug}/keys/{kid}";
 const WRITE_ERRORS = [400, 401, 403, 404, 409, 422, 429];
 
 export const API_OPERATIONS: ApiOperation[] = [
@@ -57,6 +71,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     description: "Slugs are unique across all organizations (the entry is /e/{slug}); a taken slug is 409 with field `slug`.",
     access: "admin",
     body: createEventSchema,
+    examples: [{ summary: "A new event", value: { name: "Spring Summit 2027", slug: "spring-summit-2027", contact: "help@example.com", startsAt: "2027-04-01T15:00:00Z" } }],
     success: { status: 201, description: "The created event", schema: eventResponseSchema },
     errors: [400, 401, 403, 409, 429],
   },
@@ -79,6 +94,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     description: "Send only the fields to change. The result is validated as a whole (e.g. the end after the start).",
     access: "admin",
     body: patchEventSchema,
+    examples: [{ summary: "Shorter leeway", value: { leewaySeconds: 30 } }],
     success: { status: 200, description: "The updated event", schema: eventResponseSchema },
     errors: WRITE_ERRORS,
   },
@@ -91,5 +107,127 @@ export const API_OPERATIONS: ApiOperation[] = [
     access: "admin",
     success: { status: 200, description: "Deleted", schema: deletedResponseSchema },
     errors: [401, 403, 404, 429],
+  },
+  {
+    method: "GET",
+    path: "/events/{slug}/profile-fields",
+    operationId: "listProfileFields",
+    tag: "Profile fields",
+    summary: "List the event's profile fields, in display order",
+    description: "Which userProfile keys of a token attendees see on the stream tile. The first field the token sends shows atop the stream, the rest on hover.",
+    access: "viewer",
+    success: { status: 200, description: "The ordered list", schema: profileFieldsResponseSchema },
+    errors: READ_ERRORS,
+  },
+  {
+    method: "PUT",
+    path: "/events/{slug}/profile-fields",
+    operationId: "replaceProfileFields",
+    tag: "Profile fields",
+    summary: "Replace the whole ordered list of profile fields",
+    description:
+      "Fields are matched by key: a kept key keeps its field, missing keys are removed, new ones added, and the array order becomes the display order. `[]` removes all. Errors name the item, e.g. field `fields.1.key`.",
+    access: "admin",
+    body: putProfileFieldsBodySchema,
+    examples: [
+      {
+        summary: "The platform doc's example fields",
+        value: { fields: [{ key: "organization", label: "Organization", kind: "text" }, { key: "title", label: "Title", kind: "text" }, { key: "linkedin", label: "LinkedIn", kind: "linkedin" }] },
+      },
+    ],
+    success: { status: 200, description: "The list as stored", schema: profileFieldsResponseSchema },
+    errors: [400, 401, 403, 404, 429],
+  },
+  {
+    method: "GET",
+    path: "/events/{slug}/keys",
+    operationId: "listKeys",
+    tag: "Signing keys",
+    summary: "List the event's signing keys",
+    description: "All keys of the event (an event has a handful, so this list is not paged): active first, then standby, retired and revoked, newest first. `health.noActiveKey` warns that no new token is accepted.",
+    access: "viewer",
+    success: { status: 200, description: "The keys and a count per status", schema: keyListResponseSchema },
+    errors: READ_ERRORS,
+  },
+  {
+    method: "POST",
+    path: "/events/{slug}/keys",
+    operationId: "addKey",
+    tag: "Signing keys",
+    summary: "Add a public key, or generate a key pair",
+    description:
+      "Send `publicKey` to add the public half of a pair you made (private keys are refused and never stored), or `generate` to make a pair here: its private key is in this response only. " +
+      "New keys are on standby unless `activate` is true. A refused key is 400 with `field` publicKey and a `reason` (private_key, too_small, bad_exponent, certificate, …); a key already on the event is 409 (reason duplicate).",
+    access: "admin",
+    body: addKeyBodySchema,
+    examples: [
+      { summary: "Add a public key (PEM with \\n line breaks in JSON)", value: { publicKey: "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkq…\n-----END PUBLIC KEY-----\n", label: "2027 rotation" } },
+      { summary: "Generate a pair; you keep the only copy of the private key", value: { generate: { bits: 2048, keepPrivateKey: false }, label: "2027 rotation" } },
+    ],
+    success: { status: 201, description: "The new key (and, when generated, its private key, once)", schema: addedKeyResponseSchema },
+    errors: WRITE_ERRORS,
+  },
+  {
+    method: "POST",
+    path: `${KEY_PATH}/activate`,
+    operationId: "activateKey",
+    tag: "Signing keys",
+    summary: "Activate a standby key",
+    description: "Active keys verify tokens. Activate the new key before your platform signs with it; the old key keeps verifying until you retire and revoke it.",
+    access: "admin",
+    success: { status: 200, description: "The key, now active", schema: keyResponseSchema },
+    errors: [401, 403, 404, 422, 429],
+  },
+  {
+    method: "POST",
+    path: `${KEY_PATH}/retire`,
+    operationId: "retireKey",
+    tag: "Signing keys",
+    summary: "Retire an active key",
+    description:
+      "A retired key still verifies the tokens it already signed, so nobody is turned away; sign new tokens with another active key. Retiring the only active key is refused (422, field acknowledgeNoActiveKey) unless the body says `{\"acknowledgeNoActiveKey\": true}`.",
+    access: "admin",
+    body: retireKeyBodySchema,
+    examples: [{ summary: "Retire the only active key on purpose", value: { acknowledgeNoActiveKey: true } }],
+    success: { status: 200, description: "The key, now retired", schema: keyResponseSchema },
+    errors: [400, 401, 403, 404, 422, 429],
+  },
+  {
+    method: "POST",
+    path: `${KEY_PATH}/revoke`,
+    operationId: "revokeKey",
+    tag: "Signing keys",
+    summary: "Revoke a standby or retired key, for good",
+    description:
+      "Tokens signed with a revoked key fail with key_revoked, and the dashboard's encrypted copy of its private key is destroyed. An active key is retired first (422). Check `revocation.safeToRevoke` in the key list: once true, no valid token can still carry the key.",
+    access: "admin",
+    success: { status: 200, description: "The key, now revoked", schema: keyResponseSchema },
+    errors: [401, 403, 404, 422, 429],
+  },
+  {
+    method: "GET",
+    path: "/events/{slug}/jwks.json",
+    operationId: "getJwks",
+    tag: "Signing keys",
+    summary: "The event's public key set (JWKS)",
+    description: "Active and retired keys, public members only. No API key needed; cacheable for 5 minutes.",
+    access: "public",
+    success: { status: 200, description: "A JSON Web Key Set (application/jwk-set+json)", schema: jwksResponseSchema },
+    errors: [404, 503],
+  },
+  {
+    method: "POST",
+    path: "/events/{slug}/tokens/inspect",
+    operationId: "inspectToken",
+    tag: "Tokens",
+    summary: "Check a token as the event's entry would, and explain the result",
+    description:
+      "The token debugger: header and payload decoded for display, every check (format, algorithm, key, signature, exp, nbf, iat, lifetime, cutoff, claims) with pass, fail or skip and a sentence, and the verdict with the attendee's reason code. " +
+      "It consumes nothing: a one-off link stays unused, a jti stays unclaimed, key usage is not counted. Do not send tokens of real attendees through systems that log request bodies.",
+    access: "viewer",
+    body: inspectTokenBodySchema,
+    examples: [{ summary: "A token from your platform", value: { token: "eyJhbGciOiJSUzI1NiIsImtpZCI6Ii4uLiJ9.eyJkaXNwbGF5TmFtZSI6IkxhcnJ5In0.…" } }],
+    success: { status: 200, description: "The inspection (a refused token is still 200: the verdict says why)", schema: tokenInspectionResponseSchema },
+    errors: [400, 401, 404, 429],
   },
 ];

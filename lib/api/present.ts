@@ -1,4 +1,10 @@
-import type { ApiEvent } from "./schemas";
+import type { z } from "zod";
+import type { KeyView } from "@/lib/keys/service";
+import { revocationNote } from "@/lib/keys/presentation";
+import type { TokenLifetimePolicy } from "@/lib/keys/revocation";
+import type { TokenInspection } from "@/lib/tokens/inspect-token";
+import type { VerificationKey } from "@/lib/tokens/types";
+import type { ApiEvent, ApiProfileField, ApiSigningKey, tokenInspectionResponseSchema } from "./schemas";
 
 interface EventRecord {
   slug: string;
@@ -35,5 +41,76 @@ export function presentEvent(event: EventRecord, baseUrl: string): ApiEvent {
     },
     createdAt: event.createdAt.toISOString(),
     updatedAt: event.updatedAt.toISOString(),
+  };
+}
+
+export function presentProfileField(field: { key: string; label: string; kind: ApiProfileField["kind"]; position: number }): ApiProfileField {
+  return { key: field.key, label: field.label, kind: field.kind, position: field.position };
+}
+
+const iso = (date: Date | null | undefined) => date?.toISOString() ?? null;
+
+/** A key as the API shows it: identity, state, usage and revocation safety; never private material, nor the database id. */
+export function presentKey(key: KeyView, policy: TokenLifetimePolicy, now: Date): ApiSigningKey {
+  const note = key.status === "standby" || key.status === "retired" ? revocationNote(key, policy, now) : null;
+  const safety = key.revocation;
+  return {
+    kid: key.kid,
+    shortKid: key.shortKid,
+    fingerprint: key.fingerprint,
+    bits: key.bits,
+    source: key.source,
+    status: key.status,
+    label: key.label,
+    publicKeyPem: key.publicKeyPem,
+    keepsPrivateKey: key.keepsPrivateKey,
+    createdAt: key.createdAt.toISOString(),
+    activatedAt: iso(key.activatedAt),
+    retiredAt: iso(key.retiredAt),
+    revokedAt: iso(key.revokedAt),
+    lastVerifiedAt: iso(key.lastVerifiedAt),
+    verifyCount: key.verifyCount,
+    revocation: note
+      ? {
+          safeToRevoke: key.status === "standby" || safety.kind === "safe",
+          safeAt: safety.kind === "safe" ? safety.since.toISOString() : safety.kind === "wait" ? safety.safeAt.toISOString() : null,
+          note: note.text,
+        }
+      : null,
+  };
+}
+
+export type ApiTokenInspection = z.infer<typeof tokenInspectionResponseSchema>["data"];
+
+/** The debugger's result for scripts: dates as ISO strings, the verdict with its reason, no internal ids. */
+export function presentInspection(inspection: TokenInspection, keys: readonly VerificationKey[], now: Date): ApiTokenInspection {
+  const { result } = inspection;
+  const verdict: ApiTokenInspection["verdict"] = result.ok
+    ? {
+        accepted: true,
+        kid: result.kid,
+        keyStatus: keys.find((k) => k.id === result.keyId)?.status === "retired" ? "retired" : "active",
+        jti: result.jti ?? null,
+        issuedAt: iso(result.issuedAt),
+        notBefore: iso(result.notBefore),
+        expiresAt: iso(result.expiresAt),
+        lifetimeSeconds: result.lifetimeSeconds ?? null,
+        attendee: { ...result.claims, userProfile: result.claims.userProfile.map(([k, v]) => [k, v] as [string, string]) },
+      }
+    : {
+        accepted: false,
+        reason: inspection.explanation!.code,
+        title: inspection.explanation!.title,
+        explanation: inspection.explanation!.explanation,
+        attendeeAction: inspection.explanation!.action,
+      };
+  return {
+    checkedAt: now.toISOString(),
+    header: inspection.header,
+    payload: inspection.payload,
+    signatureVerified: inspection.signatureVerified,
+    verdict,
+    checks: inspection.checks.map(({ id, label, status, text }) => ({ id, label, status, text })),
+    notes: inspection.notes.map(({ code, message }) => ({ code, message })),
   };
 }

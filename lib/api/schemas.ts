@@ -7,6 +7,9 @@ export const errorResponseSchema = z.object({
     message: z.string(),
     field: z.string().optional().describe("The input field at fault, as a dotted path"),
     fields: z.record(z.string(), z.string()).optional().describe("Every field at fault, when there are several"),
+    reason: z.string().optional().describe("For a refused public key: why, e.g. private_key, too_small, bad_exponent, certificate, duplicate"),
+    title: z.string().optional().describe("For a refused public key: a one-line headline"),
+    command: z.string().optional().describe("For a refused public key: a command that produces an acceptable key"),
   }),
 });
 
@@ -44,3 +47,131 @@ export const eventResponseSchema = z.object({ data: apiEventSchema });
 export const deletedResponseSchema = z.object({ data: z.object({ deleted: z.literal(true), slug: z.string() }) });
 
 export type ApiEvent = z.infer<typeof apiEventSchema>;
+
+export const apiProfileFieldSchema = z.object({
+  key: z.string().describe("Exactly as tokens send it in userProfile"),
+  label: z.string().describe("Shown on hover over the stream tile"),
+  kind: z.enum(["text", "url", "twitter", "linkedin"]).describe("url, twitter and linkedin become links on the “You met with…” page"),
+  position: z.number().int().describe("0 is first: shown atop the stream when the token sends it first"),
+});
+export const profileFieldsResponseSchema = z.object({ data: z.array(apiProfileFieldSchema) });
+
+const instant = z.string().nullable();
+
+export const apiSigningKeySchema = z.object({
+  kid: z.string().describe("RFC 7638 thumbprint; put it in your tokens' kid header, and use it in this API's key paths"),
+  shortKid: z.string(),
+  fingerprint: z.string().describe("SHA256: + base64 of the SubjectPublicKeyInfo DER (as openssl computes it)"),
+  bits: z.number().int(),
+  source: z.enum(["generated", "uploaded"]),
+  status: z.enum(["standby", "active", "retired", "revoked"]).describe("active and retired keys verify tokens; revoked keys never come back"),
+  label: z.string().nullable(),
+  publicKeyPem: z.string().describe("SPKI PEM (BEGIN PUBLIC KEY)"),
+  keepsPrivateKey: z.boolean().describe("The dashboard keeps an encrypted copy of the private key (to sign test links); never returned"),
+  createdAt: z.string(),
+  activatedAt: instant,
+  retiredAt: instant,
+  revokedAt: instant,
+  lastVerifiedAt: instant.describe("Last successful attendee sign-in with a token it signed (updated every few seconds)"),
+  verifyCount: z.number().int(),
+  revocation: z
+    .object({
+      safeToRevoke: z.boolean().describe("Revoking now turns no attendee away: no token signed with it can still be valid"),
+      safeAt: instant.describe("When it becomes safe (if waiting), or since when it is safe"),
+      note: z.string(),
+    })
+    .nullable()
+    .describe("For standby and retired keys: whether revoking it now is safe; null for active and revoked keys"),
+});
+export type ApiSigningKey = z.infer<typeof apiSigningKeySchema>;
+
+export const keyHealthSchema = z.object({
+  active: z.number().int(),
+  standby: z.number().int(),
+  retired: z.number().int(),
+  revoked: z.number().int(),
+  noActiveKey: z.boolean().describe("true: the event accepts no new token until a key is activated"),
+});
+
+export const keyListResponseSchema = z.object({ data: z.array(apiSigningKeySchema), health: keyHealthSchema });
+export const keyResponseSchema = z.object({ data: apiSigningKeySchema, health: keyHealthSchema });
+export const addedKeyResponseSchema = z.object({
+  data: apiSigningKeySchema,
+  health: keyHealthSchema,
+  publicKeyFormat: z.enum(["spki", "pkcs1", "openssh", "jwk", "jwks"]).optional().describe("For an added key: the format it was recognised as"),
+  privateKey: z
+    .object({
+      pem: z.string().describe("The private key: store it in your secret store now. It is in this response only"),
+      format: z.enum(["pkcs1", "pkcs8"]),
+      fileName: z.string().describe("A suggested file name"),
+    })
+    .optional()
+    .describe("For a generated key only: the ONE copy handed out"),
+});
+
+const decodedPartSchema = z
+  .discriminatedUnion("kind", [
+    z.object({ kind: z.literal("json"), value: z.unknown() }),
+    z.object({ kind: z.literal("text"), value: z.string() }),
+    z.object({ kind: z.literal("undecodable") }),
+  ])
+  .describe("Decoded for display only, NOT verified");
+
+export const tokenInspectionResponseSchema = z.object({
+  data: z.object({
+    checkedAt: z.string().describe("The instant the token was checked against"),
+    header: decodedPartSchema,
+    payload: decodedPartSchema,
+    signatureVerified: z.boolean().describe("The signature verified with one of the event's keys: the payload is what its signer wrote"),
+    verdict: z.discriminatedUnion("accepted", [
+      z.object({
+        accepted: z.literal(true),
+        kid: z.string().describe("The event key that verified it"),
+        keyStatus: z.enum(["active", "retired"]),
+        jti: z.string().nullable(),
+        issuedAt: instant,
+        notBefore: instant,
+        expiresAt: instant,
+        lifetimeSeconds: z.number().int().nullable(),
+        attendee: z.object({
+          displayName: z.string(),
+          email: z.string().nullable(),
+          avatarUrl: z.string().nullable(),
+          userProfile: z.array(z.tuple([z.string(), z.string()])),
+          roles: z.array(z.string()).describe("Effective roles: feature-gated roles the event does not allow are removed (see notes)"),
+        }),
+      }),
+      z.object({
+        accepted: z.literal(false),
+        reason: z.string().describe("The reason code the attendee's error page shows (malformed, bad_signature, unknown_key, key_revoked, expired, …)"),
+        title: z.string(),
+        explanation: z.string().describe("What is wrong, with concrete times"),
+        attendeeAction: z.string().describe("What the attendee is told to do"),
+      }),
+    ]),
+    checks: z.array(
+      z.object({
+        id: z.string(),
+        label: z.string(),
+        status: z.enum(["pass", "fail", "skip"]),
+        text: z.string(),
+      }),
+    ),
+    notes: z.array(z.object({ code: z.string(), message: z.string() })).describe("Accepted, but worth knowing (e.g. a role the event does not enable)"),
+  }),
+});
+
+export const jwksResponseSchema = z.object({
+  keys: z.array(
+    z.object({
+      kty: z.literal("RSA"),
+      n: z.string(),
+      e: z.string(),
+      kid: z.string(),
+      alg: z.literal("RS256"),
+      use: z.literal("sig"),
+    }),
+  ),
+});
+
+export type ApiProfileField = z.infer<typeof apiProfileFieldSchema>;

@@ -1,0 +1,3 @@
+import { keyTransitionRoute } from "@/lib/api/signing-keys";
+
+export const POST = keyTransitionRoute("retire");

@@ -1,0 +1,97 @@
+import { z } from "zod";
+import { generateKeySchema, uploadPublicKeySchema } from "@/lib/keys/schema";
+import { PROFILE_LIMITS, replaceProfileFieldsSchema } from "@/lib/profile/schema";
+
+/**
+ * Request bodies of the API operations that have no dashboard form of the same shape (the event
+ * slug and the key's kid come from the path). Each reuses its area's field rules, so the API and
+ * the dashboard refuse the same input with the same message. Unknown fields are refused: a typo
+ * must not silently fall back to a default (e.g. "activte": true leaving the key on standby).
+ */
+const unknownFields = (accepted: string) => (issue: z.core.$ZodRawIssue) =>
+  issue.code === "unrecognized_keys" ? `Unknown field${issue.keys.length === 1 ? "" : "s"} ${issue.keys.map((k) => `"${k}"`).join(", ")}. This operation accepts ${accepted}.` : undefined;
+
+const activate = z
+  .boolean({ error: "activate must be true or false." })
+  .default(false)
+  .describe("true: the key is active at once (it verifies tokens next to the current keys); default false: standby");
+
+const keyLabel = generateKeySchema.shape.label.describe("Optional note shown with the key, e.g. \"2027 rotation\" (at most 60 characters)");
+
+const generateOptions = z
+  .strictObject(
+    {
+      bits: z.literal([2048, 3072, 4096], { error: "generate.bits must be 2048, 3072 or 4096." }).default(2048).describe("RSA modulus size (default 2048)"),
+      privateKeyFormat: generateKeySchema.shape.privateKeyFormat.describe(
+        "pkcs1 (BEGIN RSA PRIVATE KEY, what the doc's ssh-keygen writes; default) or pkcs8 (BEGIN PRIVATE KEY, for jose or Java)",
+      ),
+      keepPrivateKey: z
+        .boolean({
+          error:
+            "generate.keepPrivateKey is required: true keeps an encrypted copy here (needed to sign test links), false leaves the only copy with you.",
+        })
+        .describe("Required decision: true keeps an encrypted copy in the dashboard (to sign test links); false: the response holds the only copy"),
+    },
+    { error: unknownFields("bits, privateKeyFormat and keepPrivateKey") },
+  )
+  .describe("Generate a new RSA key pair here. The private key is in this one response only (never shown again)");
+
+/** POST /events/{slug}/keys: exactly one of `publicKey` (add) or `generate` (make a pair). */
+export const addKeyBodySchema = z
+  .strictObject(
+    {
+      publicKey: uploadPublicKeySchema.shape.publicKey
+        .optional()
+        .describe("Add this public key: SPKI PEM (BEGIN PUBLIC KEY), PKCS#1 PEM (BEGIN RSA PUBLIC KEY), an ssh-rsa line, a JWK or a one-key JWKS (at most 16 KB). Private keys are refused"),
+      generate: generateOptions.optional(),
+      activate,
+      label: keyLabel,
+    },
+    { error: unknownFields("publicKey or generate, with activate and label") },
+  )
+  .superRefine((body, ctx) => {
+    if (body.publicKey === undefined && body.generate === undefined) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["publicKey"],
+        message: 'Send either "publicKey" (a public key to add) or "generate" (e.g. {"bits": 2048, "keepPrivateKey": false}) to make a new pair here.',
+      });
+    } else if (body.publicKey !== undefined && body.generate !== undefined) {
+      ctx.addIssue({ code: "custom", path: ["generate"], message: 'Send "publicKey" or "generate", not both: one request adds one key.' });
+    }
+  });
+export type AddKeyBody = z.output<typeof addKeyBodySchema>;
+
+/** POST /events/{slug}/keys/{kid}/retire: the body is optional. */
+export const retireKeyBodySchema = z
+  .strictObject(
+    {
+      acknowledgeNoActiveKey: z
+        .boolean({ error: "acknowledgeNoActiveKey must be true or false." })
+        .default(false)
+        .describe("Needed (true) to retire the event's only active key: until another key is active, no new token is accepted"),
+    },
+    { error: unknownFields("acknowledgeNoActiveKey") },
+  )
+  .optional()
+  .transform((body) => body ?? { acknowledgeNoActiveKey: false });
+
+/** PUT /events/{slug}/profile-fields: the whole ordered list (what GET returns in `data` can be sent back as `fields`). */
+export const putProfileFieldsBodySchema = z.strictObject(
+  {
+    fields: replaceProfileFieldsSchema.describe(
+      `The event's profile fields in display order (at most ${PROFILE_LIMITS.fieldsPerEvent}). Matched by key: a kept key keeps its field, missing keys are removed. Extra members (e.g. position) are ignored`,
+    ),
+  },
+  { error: unknownFields('"fields", the ordered list') },
+);
+
+/** POST /events/{slug}/tokens/inspect */
+export const inspectTokenBodySchema = z.strictObject(
+  {
+    token: z
+      .string({ error: 'Send the token to inspect as a string: {"token": "eyJ…"}.' })
+      .describe("The JWT as an attendee would bring it (the value of ?token=). It is checked, never stored, logged or redeemed"),
+  },
+  { error: unknownFields('"token"') },
+);
