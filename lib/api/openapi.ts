@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { API_OPERATIONS, type ApiOperation } from "./operations";
+import { API_OPERATIONS, API_TAGS, type ApiOperation } from "./operations";
 import { errorResponseSchema } from "./schemas";
 
 const STATUS_TEXT: Record<number, string> = {
@@ -85,6 +85,7 @@ export function buildOpenApiDocument(serverUrl: string) {
         "Viewer keys can only read. Errors are `{\"error\": {\"code\", \"message\", \"field\"}}`. The events list takes `page` and `pageSize`; an event's keys and profile fields are short and come whole.",
     },
     servers: [{ url: `${serverUrl}/api/v1` }],
+    tags: API_TAGS.map((tag) => ({ name: tag.name, description: tag.description })),
     security: [{ apiKey: [] }],
     components: {
       securitySchemes: { apiKey: { type: "http", scheme: "bearer", description: "An organization API key (evk_…)" } },

@@ -22,7 +22,7 @@ export interface ApiOperation {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   path: string;
   operationId: string;
-  tag: string;
+  tag: (typeof API_TAGS)[number]["name"];
   summary: string;
   description?: string;
   /** "public" operations need no API key. */
@@ -34,6 +34,18 @@ export interface ApiOperation {
   success: { status: number; description: string; schema?: z.ZodType };
   errors: number[];
 }
+
+/** The groups of the reference page and the document's tags, in order. */
+export const API_TAGS = [
+  { name: "Events", description: "Create and configure events: slug, contact, features and the token policy." },
+  { name: "Profile fields", description: "Which userProfile keys of a token attendees see on the stream tile, in order." },
+  {
+    name: "Signing keys",
+    description:
+      "The public keys that verify attendee tokens. Rotate without downtime: add the new key, activate it, switch your signer, retire the old key, and revoke it once `revocation.safeToRevoke` is true.",
+  },
+  { name: "Tokens", description: "Check a token the way the event's entry would, without consuming it." },
+] as const;
 
 export const listQuerySchema = z.object({
   page: z.number().int().min(1).optional().describe("1-based page number (default 1)"),
@@ -157,7 +169,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     summary: "Add a public key, or generate a key pair",
     description:
       "Send `publicKey` to add the public half of a pair you made (private keys are refused and never stored), or `generate` to make a pair here: its private key is in this response only. " +
-      "New keys are on standby unless `activate` is true. A refused key is 400 with `field` publicKey and a `reason` (private_key, too_small, bad_exponent, certificate, …); a key already on the event is 409 (reason duplicate).",
+      "New keys are on standby unless `activate` is true. A refused key is 400 with `\"field\": \"publicKey\"` and a `reason` (private_key, too_small, bad_exponent, certificate, …); a key already on the event is 409 (reason duplicate).",
     access: "admin",
     body: addKeyBodySchema,
     examples: [

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { generateKeySchema, uploadPublicKeySchema } from "@/lib/keys/schema";
-import { PROFILE_LIMITS, replaceProfileFieldsSchema } from "@/lib/profile/schema";
+import { generateKeySchema } from "@/lib/keys/schema";
+import { fieldKindSchema, PROFILE_LIMITS, profileFieldKeySchema, profileFieldLabelSchema, replaceProfileFieldsSchema } from "@/lib/profile/schema";
 
 /**
  * Request bodies of the API operations that have no dashboard form of the same shape (the event
@@ -40,7 +40,10 @@ const generateOptions = z
 export const addKeyBodySchema = z
   .strictObject(
     {
-      publicKey: uploadPublicKeySchema.shape.publicKey
+      // Without the form schema's 1 MB cap: the 64 KB body limit stops absurd input, and the key parser
+      // refuses anything over 16 KB with its own reason (too_long) and advice.
+      publicKey: z
+        .string({ error: "publicKey must be the public key as text (PEM, ssh-rsa line or JWK JSON as a string)." })
         .optional()
         .describe("Add this public key: SPKI PEM (BEGIN PUBLIC KEY), PKCS#1 PEM (BEGIN RSA PUBLIC KEY), an ssh-rsa line, a JWK or a one-key JWKS (at most 16 KB). Private keys are refused"),
       generate: generateOptions.optional(),
@@ -76,12 +79,26 @@ export const retireKeyBodySchema = z
   .optional()
   .transform((body) => body ?? { acknowledgeNoActiveKey: false });
 
-/** PUT /events/{slug}/profile-fields: the whole ordered list (what GET returns in `data` can be sent back as `fields`). */
+/** One field as the reference documents it: the profile area's own validators, with notes for API users. */
+const documentedProfileField = z.object({
+  key: profileFieldKeySchema.describe("Exactly as your tokens send it in userProfile (compared byte for byte; unique per event ignoring case and spacing)"),
+  label: profileFieldLabelSchema.describe("Names the field when attendees hover over a stream, e.g. Organization"),
+  kind: fieldKindSchema.describe("text; url, twitter or linkedin become links on the “You met with…” page"),
+});
+
+/**
+ * PUT /events/{slug}/profile-fields: the whole ordered list (what GET returns in `data` can be sent
+ * back as `fields`). Each item is checked with its notes first, then the list by the profile
+ * area's schema (count, keys unique), so the rules stay in one place.
+ */
 export const putProfileFieldsBodySchema = z.strictObject(
   {
-    fields: replaceProfileFieldsSchema.describe(
-      `The event's profile fields in display order (at most ${PROFILE_LIMITS.fieldsPerEvent}). Matched by key: a kept key keeps its field, missing keys are removed. Extra members (e.g. position) are ignored`,
-    ),
+    fields: z
+      .array(documentedProfileField)
+      .pipe(replaceProfileFieldsSchema)
+      .describe(
+        `The event's profile fields in display order (at most ${PROFILE_LIMITS.fieldsPerEvent}). Matched by key: a kept key keeps its field, missing keys are removed. Extra members (e.g. position) are ignored`,
+      ),
   },
   { error: unknownFields('"fields", the ordered list') },
 );

@@ -148,7 +148,7 @@ export const tokenInspectionResponseSchema = z.object({
         explanation: z.string().describe("What is wrong, with concrete times"),
         attendeeAction: z.string().describe("What the attendee is told to do"),
       }),
-    ]),
+    ]).describe("accepted true: kid, keyStatus, times and the attendee; false: reason, title, explanation and attendeeAction"),
     checks: z.array(
       z.object({
         id: z.string(),
