@@ -153,6 +153,21 @@ describe("POST /api/v1/events/{slug}/keys with generate", () => {
     expect(generated.json!.privateKey.pem).toMatch(/^-----BEGIN RSA PRIVATE KEY-----\n/);
     expect((await db.signingKey.findFirstOrThrow({ where: { eventId: event.id } })).encryptedPrivateKey).toBeNull();
   });
+
+  it("refuses to keep a copy on a server without KEY_ENCRYPTION_KEY (422 on generate.keepPrivateKey), generating nothing", async () => {
+    const { event, key } = await setup();
+    const saved = process.env.KEY_ENCRYPTION_KEY;
+    delete process.env.KEY_ENCRYPTION_KEY;
+    try {
+      const refused = await addKey(key, event.slug, { generate: { keepPrivateKey: true } });
+      expect(refused.status).toBe(422);
+      expect(refused.json!.error).toMatchObject({ code: "PRECONDITION_FAILED", field: "generate.keepPrivateKey" });
+      expect(refused.json!.error.message).toContain("KEY_ENCRYPTION_KEY");
+    } finally {
+      process.env.KEY_ENCRYPTION_KEY = saved;
+    }
+    expect(await db.signingKey.count({ where: { eventId: event.id } })).toBe(0);
+  });
 });
 
 describe("GET /api/v1/events/{slug}/keys", () => {
