@@ -1,21 +1,14 @@
 import "server-only";
-import { loadEntryEvent } from "@/lib/entry/event-config";
-import { verificationKeysFor } from "@/lib/entry/verification-keys";
-import { notFound } from "@/lib/errors";
-import { getEvent } from "@/lib/events/service";
+import { inspectEventToken } from "@/lib/debugger/inspect-event-token";
+import { tokenFromInput } from "@/lib/debugger/schema";
 import type { TenantContext } from "@/lib/tenancy/context";
-import { inspectAttendeeToken } from "@/lib/tokens/inspect-token";
 import { presentInspection } from "./present";
 
 /**
- * The token debugger for scripts: the same keys, policy and features the attendee entry uses, and
- * the same pure inspection. Nothing is consumed: no redemption, no key-usage count, no audit entry.
+ * POST /events/{slug}/tokens/inspect: the dashboard's token debugger (same checks, replay state and
+ * tile preview), for scripts. Nothing is consumed: no redemption, no key-usage count, no audit entry.
+ * Like the debugger, it takes the bare token or a whole entry link.
  */
 export async function inspectTokenForEvent(ctx: TenantContext, eventSlug: string, token: string, now = new Date()) {
-  await getEvent(ctx, eventSlug); // another organization's event is "not found", like everywhere else
-  const event = await loadEntryEvent(eventSlug);
-  if (!event) throw notFound("Event");
-  const keys = await verificationKeysFor(event);
-  const inspection = await inspectAttendeeToken(token, { keys, policy: event.policy, features: event.features, now });
-  return presentInspection(inspection, keys, now);
+  return presentInspection(await inspectEventToken(ctx, eventSlug, tokenFromInput(token), now), now);
 }

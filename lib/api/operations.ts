@@ -234,7 +234,8 @@ export const API_OPERATIONS: ApiOperation[] = [
     tag: "Tokens",
     summary: "Check a token as the event's entry would, and explain the result",
     description:
-      "The token debugger: header and payload decoded for display, every check (format, algorithm, key, signature, exp, nbf, iat, lifetime, cutoff, claims) with pass, fail or skip and a sentence, and the verdict with the attendee's reason code. " +
+      "The dashboard's token debugger: header and payload decoded for display, every check (format, algorithm, key, signature, exp, nbf, iat, lifetime, cutoff, claims) with pass, fail or skip and a sentence, the verdict with the attendee's reason code, " +
+      "the replay state of its jti (a used one-off link or host jti would be already_used) and the stream tile the event's profile fields make of it. " +
       "It consumes nothing: a one-off link stays unused, a jti stays unclaimed, key usage is not counted. Do not send tokens of real attendees through systems that log request bodies.",
     access: "viewer",
     body: inspectTokenBodySchema,

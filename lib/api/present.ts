@@ -2,8 +2,8 @@ import type { z } from "zod";
 import type { KeyView } from "@/lib/keys/service";
 import { revocationNote } from "@/lib/keys/presentation";
 import type { TokenLifetimePolicy } from "@/lib/keys/revocation";
-import type { TokenInspection } from "@/lib/tokens/inspect-token";
-import type { VerificationKey } from "@/lib/tokens/types";
+import type { EventTokenInspection } from "@/lib/debugger/inspect-event-token";
+import type { ShownField } from "@/lib/profile/present";
 import type { ApiEvent, ApiProfileField, ApiSigningKey, tokenInspectionResponseSchema } from "./schemas";
 
 interface EventRecord {
@@ -83,19 +83,20 @@ export function presentKey(key: KeyView, policy: TokenLifetimePolicy, now: Date)
 export type ApiTokenInspection = z.infer<typeof tokenInspectionResponseSchema>["data"];
 
 /** The debugger's result for scripts: dates as ISO strings, the verdict with its reason, no internal ids. */
-export function presentInspection(inspection: TokenInspection, keys: readonly VerificationKey[], now: Date): ApiTokenInspection {
-  const { result } = inspection;
-  const verdict: ApiTokenInspection["verdict"] = result.ok
+export function presentInspection(result: EventTokenInspection, now: Date): ApiTokenInspection {
+  const { inspection, replay, attendee, warnings } = result;
+  const verified = inspection.result;
+  const verdict: ApiTokenInspection["verdict"] = verified.ok
     ? {
         accepted: true,
-        kid: result.kid,
-        keyStatus: keys.find((k) => k.id === result.keyId)?.status === "retired" ? "retired" : "active",
-        jti: result.jti ?? null,
-        issuedAt: iso(result.issuedAt),
-        notBefore: iso(result.notBefore),
-        expiresAt: iso(result.expiresAt),
-        lifetimeSeconds: result.lifetimeSeconds ?? null,
-        attendee: { ...result.claims, userProfile: result.claims.userProfile.map(([k, v]) => [k, v] as [string, string]) },
+        kid: verified.kid,
+        keyStatus: verified.notes.some((n) => n.code === "retired_key") ? "retired" : "active",
+        jti: verified.jti ?? null,
+        issuedAt: iso(verified.issuedAt),
+        notBefore: iso(verified.notBefore),
+        expiresAt: iso(verified.expiresAt),
+        lifetimeSeconds: verified.lifetimeSeconds ?? null,
+        attendee: { ...verified.claims, userProfile: verified.claims.userProfile.map(([k, v]) => [k, v] as [string, string]) },
       }
     : {
         accepted: false,
@@ -104,6 +105,7 @@ export function presentInspection(inspection: TokenInspection, keys: readonly Ve
         explanation: inspection.explanation!.explanation,
         attendeeAction: inspection.explanation!.action,
       };
+  const field = (f: ShownField) => ({ key: f.key, label: f.label, value: f.fullValue, shown: f.value, link: f.link?.href ?? null });
   return {
     checkedAt: now.toISOString(),
     header: inspection.header,
@@ -112,5 +114,22 @@ export function presentInspection(inspection: TokenInspection, keys: readonly Ve
     verdict,
     checks: inspection.checks.map(({ id, label, status, text }) => ({ id, label, status, text })),
     notes: inspection.notes.map(({ code, message }) => ({ code, message })),
+    replay:
+      replay.kind === "test_link"
+        ? { kind: "test_link", linkKind: replay.linkKind, status: replay.status, usedAt: iso(replay.usedAt), revokedAt: iso(replay.revokedAt) }
+        : replay.kind === "host_jti"
+          ? { kind: "host_jti", usedAt: iso(replay.usedAt) }
+          : { kind: "none" },
+    tile: attendee
+      ? {
+          name: attendee.fullName,
+          avatar: attendee.avatar.kind === "image" ? { kind: "image", url: attendee.avatar.imageUrl, initials: attendee.avatar.initials } : { kind: "initials", initials: attendee.avatar.initials },
+          headline: attendee.headline ? field(attendee.headline) : null,
+          hoverFields: attendee.hoverFields.map(field),
+          roles: attendee.roles.map((r) => r.role),
+          metLinks: attendee.metLinks.map((l) => ({ key: l.key, label: l.label, url: l.href })),
+        }
+      : null,
+    warnings: warnings.map(({ code, level, message, key }) => ({ code, level, message, key: key ?? null })),
   };
 }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { inspectTokenSchema } from "@/lib/debugger/schema";
 import { generateKeySchema } from "@/lib/keys/schema";
 import { fieldKindSchema, PROFILE_LIMITS, profileFieldKeySchema, profileFieldLabelSchema, replaceProfileFieldsSchema } from "@/lib/profile/schema";
 
@@ -103,12 +104,12 @@ export const putProfileFieldsBodySchema = z.strictObject(
   { error: unknownFields('"fields", the ordered list') },
 );
 
-/** POST /events/{slug}/tokens/inspect */
+/** POST /events/{slug}/tokens/inspect: the dashboard debugger's token rule. */
 export const inspectTokenBodySchema = z.strictObject(
   {
-    token: z
-      .string({ error: 'Send the token to inspect as a string: {"token": "eyJ…"}.' })
-      .describe("The JWT as an attendee would bring it (the value of ?token=). It is checked, never stored, logged or redeemed"),
+    token: inspectTokenSchema.shape.token.describe(
+      "The JWT as an attendee would bring it, or the whole entry link (…/e/{slug}?token=…). It is checked, never stored, logged or redeemed",
+    ),
   },
   { error: unknownFields('"token"') },
 );

@@ -109,6 +109,14 @@ export const addedKeyResponseSchema = z.object({
     .describe("For a generated key only: the ONE copy handed out"),
 });
 
+const shownFieldSchema = z.object({
+  key: z.string(),
+  label: z.string(),
+  value: z.string(),
+  shown: z.string().describe("As the tile shows it: cleaned, shortened to 40 characters"),
+  link: z.string().nullable(),
+});
+
 const decodedPartSchema = z
   .discriminatedUnion("kind", [
     z.object({ kind: z.literal("json"), value: z.unknown() }),
@@ -158,6 +166,33 @@ export const tokenInspectionResponseSchema = z.object({
       }),
     ),
     notes: z.array(z.object({ code: z.string(), message: z.string() })).describe("Accepted, but worth knowing (e.g. a role the event does not enable)"),
+    replay: z
+      .discriminatedUnion("kind", [
+        z.object({ kind: z.literal("none") }),
+        z.object({
+          kind: z.literal("test_link"),
+          linkKind: z.string().describe("one_off or long_lived"),
+          status: z.enum(["active", "used", "revoked"]),
+          usedAt: instant,
+          revokedAt: instant,
+        }),
+        z.object({ kind: z.literal("host_jti"), usedAt: instant.describe("When the entry accepted this jti (a second use is already_used); null: still unused") }),
+      ])
+      .describe("What a sign-in with this token would meet: none (no jti), a dashboard test link, or a host token's jti"),
+    tile: z
+      .object({
+        name: z.string(),
+        avatar: z.object({ kind: z.enum(["image", "initials"]), url: z.string().optional(), initials: z.string() }),
+        headline: shownFieldSchema.nullable().describe("The field atop the stream"),
+        hoverFields: z.array(shownFieldSchema).describe("The rest, shown on hover"),
+        roles: z.array(z.string()),
+        metLinks: z.array(z.object({ key: z.string(), label: z.string(), url: z.string() })).describe("Links on the “You met with…” page"),
+      })
+      .nullable()
+      .describe("The attendee's stream tile with the event's profile fields (null when the payload has no displayName)"),
+    warnings: z
+      .array(z.object({ code: z.string(), level: z.enum(["error", "warning", "info"]), message: z.string(), key: z.string().nullable() }))
+      .describe("Problems with the profile data: dropped keys, likely typos, cut values, invalid links"),
   }),
 });
 

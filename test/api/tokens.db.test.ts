@@ -5,6 +5,7 @@ import * as inspect from "@/app/api/v1/events/[slug]/tokens/inspect/route";
 import { revokeApiKey } from "@/lib/api-keys/service";
 import { enterWithToken } from "@/lib/entry/entry-flow";
 import { changeKeyStatus } from "@/lib/keys/service";
+import { addProfileField } from "@/lib/profile/service";
 import { flushKeyUsage } from "@/lib/keys/usage-recorder";
 import { callApi, makeApiKey } from "@/test/api";
 import { makeEvent, makeTenant, uid } from "@/test/factories";
@@ -45,7 +46,26 @@ describe("POST /api/v1/events/{slug}/tokens/inspect", () => {
     expect(statuses(data)).toEqual({ format: "pass", algorithm: "pass", key: "pass", signature: "pass", exp: "pass", nbf: "skip", iat: "pass", lifetime: "pass", cutoff: "skip", claims: "pass" });
     expect(data.checks.find((c: { id: string }) => c.id === "key").text).toContain(signer.kid);
     expect(JSON.stringify(data)).not.toContain(signer.keyId); // no internal ids
+    expect(data.replay).toEqual({ kind: "host_jti", usedAt: null });
+    expect(data.tile).toMatchObject({ name: "Larry David", headline: null, hoverFields: [] }); // the event shows no profile fields yet
     expect(Date.parse(data.checkedAt)).not.toBeNaN();
+  });
+
+  it("previews the stream tile with the event's profile fields, and takes a whole entry link", async () => {
+    const { ctx, event, signer, key } = await setup("admin");
+    await addProfileField(ctx, event.slug, { key: "organization", label: "Organization", kind: "text" });
+    await addProfileField(ctx, event.slug, { key: "linkedin", label: "LinkedIn", kind: "linkedin" });
+    const token = await signAttendeeToken(signer, { displayName: "Larry David", userProfile: [["linkedin", "larry-david"], ["organization", "Seinfield"], ["shoe", "42"]] });
+    const data = (await inspectToken(key, event.slug, { token: `https://events.example.com/e/${event.slug}?token=${token}` })).json!.data;
+    expect(data.verdict.accepted).toBe(true);
+    expect(data.tile).toMatchObject({
+      name: "Larry David",
+      avatar: { kind: "initials", initials: "LD" },
+      headline: { key: "linkedin", label: "LinkedIn", link: "https://www.linkedin.com/in/larry-david" },
+      hoverFields: [{ key: "organization", value: "Seinfield" }],
+      metLinks: [{ key: "linkedin", url: "https://www.linkedin.com/in/larry-david" }],
+    });
+    expect(data.warnings).toContainEqual(expect.objectContaining({ code: "key_dropped", key: "shoe" }));
   });
 
   it("gives a refused token's reason code and explanation, and the check that failed", async () => {
@@ -97,6 +117,7 @@ describe("POST /api/v1/events/{slug}/tokens/inspect", () => {
     const linkToken = await signAttendeeToken(signer, {}, { jti: linkJti });
     const auditBefore = await db.auditLog.count({ where: { organizationId: ctx.organizationId } });
 
+    expect((await inspectToken(key, event.slug, { token: linkToken })).json!.data.replay).toEqual({ kind: "test_link", linkKind: "one_off", status: "active", usedAt: null, revokedAt: null });
     for (let i = 0; i < 3; i++) {
       expect((await inspectToken(key, event.slug, { token: hostToken })).json!.data.verdict.accepted).toBe(true);
       expect((await inspectToken(key, event.slug, { token: linkToken })).json!.data.verdict.accepted).toBe(true);
@@ -111,6 +132,8 @@ describe("POST /api/v1/events/{slug}/tokens/inspect", () => {
     // The token was not claimed: the attendee entry accepts it (once) after all that inspecting.
     const entered = await enterWithToken({ slug: event.slug, token: hostToken, step: "open", clientAddress: uid("ip") });
     expect(entered.kind).toBe("signed_in");
+    // …and from then on the inspector reports the jti as used: a replay would be already_used.
+    expect((await inspectToken(key, event.slug, { token: hostToken })).json!.data.replay).toMatchObject({ kind: "host_jti", usedAt: expect.stringMatching(/^\d{4}-/) });
   });
 
   it("answers bad bodies with 400 on the token field", async () => {
@@ -118,7 +141,8 @@ describe("POST /api/v1/events/{slug}/tokens/inspect", () => {
     const missing = await inspectToken(key, event.slug, {});
     expect(missing.status).toBe(400);
     expect(missing.json!.error).toMatchObject({ code: "VALIDATION", field: "token" });
-    expect(missing.json!.error.message).toContain('{"token": "eyJ…"}');
+    expect(missing.json!.error.message).toContain("Paste a token");
+    expect((await inspectToken(key, event.slug, { token: "  " })).json!.error).toMatchObject({ field: "token" });
     expect((await inspectToken(key, event.slug, { token: 42 })).json!.error.field).toBe("token");
     expect((await inspectToken(key, event.slug, { token: "a.b.c", tokne: "x" })).json!.error.field).toBe("tokne");
     const noBody = await callApi(inspect.POST, { method: "POST", key, params: { slug: event.slug } });
