@@ -3,13 +3,13 @@
  * fresh SQLite database, side by side with the health check (Next's own floor) in one run, so the
  * ratios hold on a noisy machine. 16 concurrent clients, each scenario for 5 s after a warm-up.
  */
-import { spawn, spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { generateKeyPairSync, randomBytes, randomUUID } from "node:crypto";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { SignJWT, calculateJwkThumbprint } from "jose";
 import { createDatabaseClient } from "@/lib/db/create-client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { buildIsCurrent, FINGERPRINT_FILE, sourceFingerprint } from "./lib/build-fingerprint";
+import { ensureProductionBuild } from "./lib/build-fingerprint";
 
 const PORT = 3190;
 const BASE = `http://localhost:${PORT}`;
@@ -62,11 +62,7 @@ async function main() {
   await migrateDatabase(url, { quiet: true });
   const tokens = await seed(url);
   const env = { ...process.env, DATABASE_URL: url, BETTER_AUTH_SECRET: randomBytes(32).toString("base64"), KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"), BETTER_AUTH_URL: BASE, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
-  if (!buildIsCurrent()) {
-    const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
-    if (build.status !== 0) process.exit(1);
-    writeFileSync(FINGERPRINT_FILE, sourceFingerprint());
-  }
+  ensureProductionBuild(env);
   const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], { env, stdio: "ignore" });
   try {
     for (let i = 0; i < 100; i++) {

@@ -3,15 +3,14 @@
  * an embedded SQLite database, seeds a demo organization, event and admin on first run, builds if
  * the sources changed, and serves on PORT (default 3000). Running it again keeps the data.
  */
-import { spawn, spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
 import nextEnv from "@next/env";
 
 const { loadEnvConfig } = nextEnv;
 import { DEMO, seedDemo } from "@/lib/accounts/bootstrap";
 import { createDatabaseClient } from "@/lib/db/create-client";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { buildIsCurrent, FINGERPRINT_FILE, sourceFingerprint } from "./lib/build-fingerprint";
+import { ensureProductionBuild } from "./lib/build-fingerprint";
 import { ensureLocalEnv, randomPassword, randomSecret } from "./lib/local-env";
 
 const port = Number(process.env.PORT || 3000);
@@ -39,14 +38,7 @@ async function main() {
     await db.$disconnect();
   }
 
-  if (buildIsCurrent()) {
-    console.log("• Production build is up to date.");
-  } else {
-    console.log("• Building the app (about a minute the first time)…");
-    const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-    writeFileSync(FINGERPRINT_FILE, sourceFingerprint());
-  }
+  ensureProductionBuild(process.env, "• Building the app (about a minute the first time)…");
 
   const server = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
     stdio: ["inherit", "pipe", "inherit"],

@@ -3,11 +3,11 @@
  * Builds only when the sources changed since the last build (see scripts/lib/build-fingerprint.ts).
  */
 import { spawnSync } from "node:child_process";
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { migrateDatabase } from "@/lib/db/migrate";
-import { buildIsCurrent, FINGERPRINT_FILE, sourceFingerprint } from "./lib/build-fingerprint";
+import { ensureProductionBuild } from "./lib/build-fingerprint";
 
 const port = process.env.E2E_PORT || "3100";
 const dir = ".tmp/e2e";
@@ -27,12 +27,7 @@ async function main() {
   Object.assign(process.env, env);
   await migrateDatabase(env.DATABASE_URL!, { quiet: true });
 
-  if (!buildIsCurrent()) {
-    console.log("Building the app for the browser tests…");
-    const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env });
-    if (build.status !== 0) process.exit(build.status ?? 1);
-    writeFileSync(FINGERPRINT_FILE, sourceFingerprint());
-  }
+  ensureProductionBuild(env, "Building the app for the browser tests…");
   const args = process.argv.slice(2);
   const run = spawnSync("node_modules/.bin/playwright", ["test", ...args], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
   if (run.status !== 0) process.exit(run.status ?? 1);

@@ -1,5 +1,6 @@
 import { createHash } from "node:crypto";
-import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 
 const SOURCE_ROOTS = ["app", "components", "lib", "generated", "public"];
@@ -30,6 +31,16 @@ export function sourceFingerprint(): string {
 
 export const FINGERPRINT_FILE = ".next/source-fingerprint";
 
-export function buildIsCurrent(): boolean {
-  return existsSync(".next/BUILD_ID") && existsSync(FINGERPRINT_FILE) && readFileSync(FINGERPRINT_FILE, "utf8") === sourceFingerprint();
+
+/**
+ * Builds the app unless the last build was made from the current sources. The fingerprint is taken
+ * before the build, so sources edited while it runs make the next call build again.
+ */
+export function ensureProductionBuild(env: NodeJS.ProcessEnv, announce = "Building the app…"): void {
+  const fingerprint = sourceFingerprint();
+  if (existsSync(".next/BUILD_ID") && existsSync(FINGERPRINT_FILE) && readFileSync(FINGERPRINT_FILE, "utf8") === fingerprint) return;
+  console.log(announce);
+  const build = spawnSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...env, NEXT_TELEMETRY_DISABLED: "1" } });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  writeFileSync(FINGERPRINT_FILE, fingerprint);
 }
