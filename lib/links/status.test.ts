@@ -9,6 +9,7 @@ const earlier = new Date("2026-12-01T13:00:00Z");
 function matches(where: Record<string, unknown>, row: LinkStatusFacts): boolean {
   return Object.entries(where).every(([key, condition]) => {
     if (key === "OR") return (condition as Array<Record<string, unknown>>).some((c) => matches(c, row));
+    if (key === "NOT") return !matches(condition as Record<string, unknown>, row);
     const value = row[key as keyof LinkStatusFacts];
     if (condition === null) return value === null;
     if (typeof condition === "string") return value === condition;

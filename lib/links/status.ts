@@ -45,7 +45,10 @@ export function statusWhere(status: LinkStatus, now: Date) {
     case "used":
       return { revokedAt: null, kind: "one_off", usedAt: { not: null } };
     case "expired":
-      return { revokedAt: null, expiresAt: { lte: now }, ...UNUSED };
+      // NOT (expiresAt > now) rather than expiresAt <= now: the same rows, but SQLite (without
+      // statistics) would take the range for selective and sort most of the event's links by hand
+      // instead of walking the issuedAt index (measured: 130 ms → 5 ms for a page of 100,000).
+      return { revokedAt: null, NOT: { expiresAt: { gt: now } }, ...UNUSED };
     case "active":
       return { revokedAt: null, expiresAt: { gt: now }, ...UNUSED };
   }
