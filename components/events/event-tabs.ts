@@ -3,5 +3,7 @@ export const EVENT_TABS: Array<{ segment: string; label: string }> = [
   { segment: "", label: "Overview" },
   { segment: "keys", label: "Keys" },
   { segment: "fields", label: "Profile fields" },
+  { segment: "links", label: "Test links" },
+  { segment: "snippets", label: "Snippets" },
   { segment: "settings", label: "Settings" },
 ];

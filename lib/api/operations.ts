@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { OrgRole } from "@/lib/auth/roles";
 import { createEventSchema, EVENT_SORTS, patchEventSchema } from "@/lib/events/schema";
+import { LINK_OPERATIONS } from "@/lib/links/api-operations";
 import { deletedResponseSchema, eventListResponseSchema, eventResponseSchema } from "./schemas";
 
 /**
@@ -92,4 +93,5 @@ export const API_OPERATIONS: ApiOperation[] = [
     success: { status: 200, description: "Deleted", schema: deletedResponseSchema },
     errors: [401, 403, 404, 429],
   },
+  ...LINK_OPERATIONS,
 ];

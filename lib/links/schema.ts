@@ -38,10 +38,10 @@ const attendeeShape = {
     .int("The duration must be a whole number of seconds.")
     .nullish()
     .describe("Long-lived links only: seconds until expiry, at most the event's long-lived maximum (default one day)"),
-  confirmHostLongLived: checkbox
-    .default(false)
-    .describe("Required (true) for a long-lived link with the host role: anyone holding it can run the event"),
+  confirmHostLongLived: checkbox.default(false),
 };
+
+const CONFIRM_HOST = "Required (true) for a long-lived link with the host role: anyone holding it can run the event";
 
 type AttendeeFields = { displayName: string; email?: string | null; avatarUrl?: string | null; userProfile: Array<[string, string]>; roles: Array<(typeof ATTENDEE_ROLES)[number]> };
 
@@ -55,7 +55,8 @@ function refineClaims(value: AttendeeFields, ctx: z.RefinementCtx) {
 export const issueLinkBodySchema = z
   .object({
     ...attendeeShape,
-    keyId: z.string().max(64).nullish().describe("Which active key the dashboard keeps to sign with (default: the most recently activated one)"),
+    confirmHostLongLived: z.boolean({ error: "confirmHostLongLived must be true or false." }).default(false).describe(CONFIRM_HOST),
+    keyId: z.string().max(64).nullish().describe("Which active key the dashboard keeps to sign with (SigningKey id; default: the most recently activated one)"),
   })
   .strict()
   .superRefine(refineClaims);
@@ -94,7 +95,7 @@ export type LinkSort = (typeof LINK_SORTS)[number];
 export const LINK_FILTERS = ["status", "kind", "role", "issuer"] as const;
 export type LinkFilter = (typeof LINK_FILTERS)[number];
 
-/** GET /api/v1/events/{slug}/links: the table's filters. */
+/** GET /api/v1/events/{slug}/links: the table's filters (documentation; linkListQueryParser parses). */
 export const linkListQuerySchema = z.object({
   page: z.number().int().min(1).optional().describe("1-based page number (default 1)"),
   pageSize: z.number().int().min(1).max(100).optional().describe("Items per page, 1–100 (default 25)"),
@@ -105,4 +106,17 @@ export const linkListQuerySchema = z.object({
   issuer: z.string().optional().describe("Who issued them, as shown in issuedBy"),
   sort: z.enum(LINK_SORTS).optional().describe("Sort column (default issuedAt)"),
   dir: z.enum(["asc", "desc"]).optional().describe("Sort direction (default desc)"),
+});
+
+/** The query string as the API parses it: numbers from text, unknown values refused with the field named. */
+export const linkListQueryParser = z.object({
+  page: z.coerce.number({ error: "page must be a whole number, 1 or more." }).int().min(1, "page must be 1 or more.").default(1),
+  pageSize: z.coerce.number({ error: "pageSize must be a whole number from 1 to 100." }).int().min(1).max(100, "pageSize must be at most 100.").default(25),
+  q: z.string().max(100).default(""),
+  status: z.enum(LINK_STATUSES, { error: `status is one of ${LINK_STATUSES.join(", ")}.` }).optional(),
+  kind: z.enum(LINK_KINDS, { error: `kind is one of ${LINK_KINDS.join(", ")}.` }).optional(),
+  role: z.enum(ATTENDEE_ROLES, { error: `role is one of ${ATTENDEE_ROLES.join(", ")}.` }).optional(),
+  issuer: z.string().max(200).optional(),
+  sort: z.enum(LINK_SORTS, { error: `sort is one of ${LINK_SORTS.join(", ")}.` }).default("issuedAt"),
+  dir: z.enum(["asc", "desc"], { error: "dir is asc or desc." }).default("desc"),
 });
