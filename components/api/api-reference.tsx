@@ -31,7 +31,7 @@ function FieldTable({ schema }: { schema: JsonSchema }) {
       <tbody className="divide-y divide-slate-100">
         {properties.map(([name, property]) => (
           <tr key={name}>
-            <td className="py-1 pr-3 font-mono">
+            <td className="break-all py-1 pr-3 font-mono">
               {name}
               {schema.required?.includes(name) ? <span className="text-red-600">*</span> : null}
             </td>
@@ -68,7 +68,7 @@ export function ApiReference({ baseUrl }: { baseUrl: string }) {
                 <section key={op.operationId} id={op.operationId} className="py-4">
                   <div className="flex flex-wrap items-center gap-2">
                     <Badge tone={METHOD_TONES[op.method]}>{op.method}</Badge>
-                    <code className="font-mono text-sm font-medium text-slate-900">/api/v1{op.path}</code>
+                    <code className="min-w-0 break-all font-mono text-sm font-medium text-slate-900">/api/v1{op.path}</code>
                     <span className="text-xs text-slate-500">{op.access === "public" ? "public, no key" : op.access === "viewer" ? "any key" : "admin key"}</span>
                   </div>
                   <p className="mt-1 text-sm text-slate-800">{op.summary}</p>

@@ -164,7 +164,7 @@ export function IssueLinkPanel(props: IssueLinkPanelProps) {
   return (
     <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
       <Card
-        title={issued ? "Test link issued" : "Issue a test link"}
+        title={issued ? undefined : "Issue a test link"}
         description={issued ? undefined : "A link that signs one attendee in to this event, to try the entry, a role or the profile fields. Every link is listed below and can be revoked."}
       >
         {issued ? (
@@ -174,6 +174,8 @@ export function IssueLinkPanel(props: IssueLinkPanelProps) {
               setIssued(null);
               setSubmitted(false);
               setTouched(new Set());
+              // The other values stay for the next link; the host confirmation is for one link only.
+              setState((s) => ({ ...s, confirmHostLongLived: false }));
             }}
           />
         ) : (
@@ -339,25 +341,26 @@ export function IssueLinkPanel(props: IssueLinkPanelProps) {
         )}
       </Card>
 
-      <div className="lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto lg:rounded-lg">
+      <div className="space-y-6 lg:sticky lg:top-20 lg:max-h-[calc(100vh-6rem)] lg:overflow-y-auto lg:rounded-lg">
+        {issued ? null : (
+          <Card title="Before you issue it">
+            <section aria-label="Warnings" className="space-y-3">
+              <ul className="space-y-2" data-testid="link-notes">
+                {notes.map((note) => (
+                  <li key={note.message} data-level={note.level} className="flex gap-2.5 text-sm text-slate-800">
+                    <span aria-hidden className={cn("mt-0.5 inline-flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold", NOTE_TONES[note.level])}>
+                      {note.level === "info" ? "i" : "!"}
+                    </span>
+                    <span className="min-w-0 break-words">{note.message}</span>
+                  </li>
+                ))}
+              </ul>
+              <ProfileWarnings warnings={warnings} emptyText="The profile shows exactly as filled in." />
+            </section>
+          </Card>
+        )}
         <Card title="Preview" description="What other attendees see of this attendee, as you type.">
           <AttendeePreview attendee={presented} />
-          <section aria-labelledby="link-warnings" className="mt-5 space-y-3 border-t border-slate-100 pt-4">
-            <h3 id="link-warnings" className="text-sm font-semibold text-slate-900">
-              Before you issue it
-            </h3>
-            <ul className="space-y-2" data-testid="link-notes">
-              {notes.map((note) => (
-                <li key={note.message} data-level={note.level} className="flex gap-2.5 text-sm text-slate-800">
-                  <span aria-hidden className={cn("mt-0.5 inline-flex size-5 shrink-0 items-center justify-center rounded-full text-xs font-bold", NOTE_TONES[note.level])}>
-                    {note.level === "info" ? "i" : "!"}
-                  </span>
-                  <span className="min-w-0 break-words">{note.message}</span>
-                </li>
-              ))}
-            </ul>
-            <ProfileWarnings warnings={warnings} emptyText="The profile shows exactly as filled in." />
-          </section>
         </Card>
       </div>
     </div>
@@ -382,9 +385,7 @@ function RoleOption({
 }) {
   const gate = FEATURE_OF_ROLE[role];
   const off = gate && !features.features[gate.flag];
-  const offFor = gate
-    ? [!features.organizationFeatures[gate.flag] ? "org" : null, !features.eventFeatures[gate.flag] ? "event" : null].filter(Boolean)
-    : [];
+  const offFor = gate ? (["org", "event"] as const).filter((where) => !(where === "org" ? features.organizationFeatures : features.eventFeatures)[gate.flag]) : [];
   return (
     <CheckboxField
       label={ROLE_INFO[role].label}
@@ -396,8 +397,8 @@ function RoleOption({
         <>
           {ROLE_INFO[role].description}
           {off ? (
-            <span className="mt-0.5 block text-amber-800">
-              Needs {gate!.name} on for the organization and this event; it is off for{" "}
+            <span className="mt-0.5 block text-xs text-amber-800">
+              Off: turn on {gate!.name} for{" "}
               {offFor.map((where, i) => (
                 <span key={where}>
                   {i > 0 ? " and " : ""}

@@ -60,9 +60,9 @@ export function IssuedLinkResult({ issued, onDone }: { issued: IssuedLinkView; o
           <Countdown expiresAt={issued.expiresAt} />
         </div>
       </div>
-      <div className="flex flex-col items-start gap-2 sm:flex-row sm:items-center sm:gap-4">
+      <div className="space-y-2">
         <QrCode value={issued.url} label={`QR code of the link for ${issued.displayName}`} />
-        <p className="max-w-xs text-sm text-slate-600">Scan it with a phone to test the entry there. The code is drawn in this page; the link is not sent anywhere.</p>
+        <p className="text-sm text-slate-600">Scan it with a phone to test the entry there. The code is drawn in this page; the link is not sent anywhere.</p>
       </div>
       <div className="border-t border-slate-100 pt-3">
         <Button variant="secondary" onClick={onDone}>

@@ -54,7 +54,7 @@ function columnsFor(context: { orgSlug: string; eventSlug: string; writable: boo
         info.getValue().length ? (
           <span className="flex flex-wrap gap-1">
             {info.getValue().map((role) => (
-              <Badge key={role} tone={role === "host" ? "amber" : "indigo"}>
+              <Badge key={role} tone={role === "host" ? "amber" : "indigo"} className="whitespace-nowrap">
                 {isAttendeeRole(role) ? ROLE_INFO[role].label : role}
               </Badge>
             ))}
@@ -66,7 +66,11 @@ function columnsFor(context: { orgSlug: string; eventSlug: string; writable: boo
     column.accessor("kind", {
       header: "Kind",
       enableSorting: false,
-      cell: (info) => <Badge tone={info.getValue() === "long_lived" ? "red" : "gray"}>{KIND_LABELS[info.getValue()]}</Badge>,
+      cell: (info) => (
+        <Badge tone={info.getValue() === "long_lived" ? "red" : "gray"} className="whitespace-nowrap">
+          {KIND_LABELS[info.getValue()]}
+        </Badge>
+      ),
     }),
     column.accessor("status", {
       header: "Status",
@@ -82,7 +86,7 @@ function columnsFor(context: { orgSlug: string; eventSlug: string; writable: boo
         return (
           <div data-status={info.getValue()}>
             <Badge tone={STATUS_TONES[info.getValue()]}>{STATUS_LABELS[info.getValue()]}</Badge>
-            {detail ? <p className="mt-0.5 whitespace-nowrap text-xs text-slate-500">{detail}</p> : null}
+            {detail ? <p className="mt-0.5 min-w-[8rem] max-w-[12rem] break-words text-xs text-slate-500">{detail}</p> : null}
           </div>
         );
       },
@@ -93,7 +97,7 @@ function columnsFor(context: { orgSlug: string; eventSlug: string; writable: boo
       cell: (info) => (
         <div>
           {when(info.getValue())}
-          <p className="text-xs text-slate-500">
+          <p className="max-w-[12rem] break-words text-xs text-slate-500">
             by {info.row.original.issuedByLabel}
             {info.row.original.signedIn === "browser" ? " · signed in browser" : ""}
           </p>
@@ -116,7 +120,13 @@ function columnsFor(context: { orgSlug: string; eventSlug: string; writable: boo
     ...columns,
     column.display({
       id: "actions",
-      header: () => <span className="sr-only">Actions</span>,
+      // The relative wrapper keeps the visually hidden text inside the table's scroll box (an
+      // absolutely positioned element would otherwise widen the page on a phone).
+      header: () => (
+        <span className="relative">
+          <span className="sr-only">Actions</span>
+        </span>
+      ),
       cell: (info) =>
         info.row.original.status === "active" ? (
           <RevokeLinkButton

@@ -13,7 +13,10 @@ export function RevokeLinkButton({ orgSlug, eventSlug, linkId, attendee, longLiv
     <ConfirmButton
       label={
         <>
-          Revoke<span className="sr-only"> the link for {attendee}</span>
+          Revoke
+          <span className="relative">
+            <span className="sr-only"> the link for {attendee}</span>
+          </span>
         </>
       }
       title={`Revoke the link for ${attendee}?`}
