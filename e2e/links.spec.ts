@@ -1,6 +1,19 @@
 import { mkdirSync } from "node:fs";
 import type { Browser, Page, Request } from "@playwright/test";
-import { test, expect, signUp, createOrganization, createEvent, addField, addHostKey, addKeptKey, BASE_URL } from "./support/fixtures";
+import {
+  test,
+  expect,
+  signUp,
+  createOrganization,
+  createEvent,
+  addField,
+  addHostKey,
+  addKeptKey,
+  addViewer,
+  captureServerAction,
+  replayServerAction,
+  BASE_URL,
+} from "./support/fixtures";
 
 /**
  * Test links in the browser: issue one-off and long-lived links, follow them through the real
@@ -243,4 +256,30 @@ test("signing in the browser with a pasted private key works, and the key is in 
   await attendee.tab.getByRole("button", { name: "Continue as Bea Browser-Signed" }).click();
   await expect(attendee.tab).toHaveURL(new RegExp(`/e/${event.slug}/lobby$`));
   await attendee.context.close();
+});
+
+test("a viewer sees the issued links but cannot issue or revoke, and a forged request is refused", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await signUp(page, undefined, "Owen Owner");
+  const org = await createOrganization(page);
+  const event = await createEvent(page, org.slug, "Viewer Check");
+  await addKeptKey(page, org.slug, event.slug);
+  await openLinksTab(page, org.slug, event.slug);
+  await form(page).getByLabel("Display name").fill("Vicky Visible");
+  const issue = await captureServerAction(page, () => form(page).getByRole("button", { name: "Issue one-off link" }).click());
+  await issuedUrl(page);
+
+  const { viewer, context } = await addViewer(page, browser, org.slug);
+  await viewer.goto(`/orgs/${org.slug}/events/${event.slug}/links`);
+  await expect(viewer.getByText("You are a viewer in this organization")).toBeVisible();
+  await expect(viewer.getByRole("form", { name: "Issue a test link" })).toHaveCount(0);
+  await expect(linkRow(viewer, "Vicky Visible")).toBeVisible();
+  await expect(viewer.getByRole("button", { name: /Revoke/ })).toHaveCount(0);
+
+  const forged = await replayServerAction(viewer, issue, issue.body.replace("Vicky Visible", "Mallory Forged"));
+  expect(forged.text).toContain("FORBIDDEN");
+  await viewer.reload();
+  await expect(linkRow(viewer, "Mallory Forged")).toHaveCount(0);
+  await context.close();
 });
