@@ -215,11 +215,9 @@ test("signing in the browser with a pasted private key works, and the key is in 
   const pem = key.privateKey.export({ type: "pkcs1", format: "pem" }).toString();
 
   // Every request from here on, with its URL, headers and body.
-  const requests: Array<{ url: string; headers: string; body: string }> = [];
-  const record = async (request: Request) => {
-    requests.push({ url: request.url(), headers: JSON.stringify(await request.allHeaders()), body: request.postDataBuffer()?.toString("latin1") ?? "" });
-  };
-  page.context().on("request", (request) => void record(request));
+  const recorded: Array<Promise<{ url: string; headers: string; body: string }>> = [];
+  const record = async (request: Request) => ({ url: request.url(), headers: JSON.stringify(await request.allHeaders()), body: request.postDataBuffer()?.toString("latin1") ?? "" });
+  page.context().on("request", (request) => recorded.push(record(request)));
 
   await openLinksTab(page, org.slug, event.slug);
   await expect(form(page).getByRole("radio", { name: /A key the dashboard keeps/ })).toBeDisabled();
@@ -244,6 +242,7 @@ test("signing in the browser with a pasted private key works, and the key is in 
   const lines = pem.split("\n").filter((line) => line.length >= 40 && !line.startsWith("-----"));
   const token = new URL(url).searchParams.get("token")!;
   const needles = [pem, body, encodeURIComponent(body), ...lines, ...lines.map(encodeURIComponent), token.split(".")[2]!];
+  const requests = await Promise.all(recorded);
   expect(requests.length).toBeGreaterThan(3);
   expect(requests.some((r) => r.body.includes("recordBrowserLink") || r.headers.includes("next-action"))).toBe(true);
   for (const request of requests) {
