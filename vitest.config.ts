@@ -21,6 +21,9 @@ const databaseProject = (name: string, globalSetup: string) => ({
     environment: "node",
     globalSetup,
     setupFiles: ["test/setup-database.ts"],
+    // Every project's global setup runs in the one main process, so TEST_DATABASE_URL (set by the
+    // PostgreSQL one) reaches the SQLite project's workers too: this says which database is theirs.
+    env: { TEST_DATABASE_PROVIDER: name },
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

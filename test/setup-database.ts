@@ -5,7 +5,8 @@ import { randomBytes } from "node:crypto";
  * Runs before each database test file's imports: points DATABASE_URL at this file's own copy of the
  * migrated SQLite template, or at the run's PostgreSQL database.
  */
-if (process.env.TEST_DATABASE_URL) {
+if (process.env.TEST_DATABASE_PROVIDER === "postgres") {
+  if (!process.env.TEST_DATABASE_URL) throw new Error("test/global-setup-postgres.ts did not run");
   process.env.DATABASE_URL = process.env.TEST_DATABASE_URL;
 } else {
   const template = process.env.TEST_SQLITE_TEMPLATE;

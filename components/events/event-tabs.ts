@@ -4,5 +4,7 @@ export const EVENT_TABS: Array<{ segment: string; label: string }> = [
   { segment: "keys", label: "Keys" },
   { segment: "fields", label: "Profile fields" },
   { segment: "debugger", label: "Token debugger" },
+  { segment: "links", label: "Test links" },
+  { segment: "snippets", label: "Snippets" },
   { segment: "settings", label: "Settings" },
 ];

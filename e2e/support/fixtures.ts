@@ -134,3 +134,21 @@ export async function addField(page: Page, key: string, expected: { label?: stri
   await expect(page.getByTestId("field-row").filter({ has: page.locator("code", { hasText: new RegExp(`^${key}$`) }) })).toBeVisible();
   await expect(form.getByLabel("Key")).toHaveValue("");
 }
+
+/**
+ * Generates an active key on the event's Keys page and lets the dashboard keep an encrypted copy
+ * of its private key, so test links can be signed on the server. Returns the downloaded PEM.
+ */
+export async function addKeptKey(page: Page, orgSlug: string, eventSlug: string) {
+  await page.goto(`/orgs/${orgSlug}/events/${eventSlug}/keys`);
+  await page.getByRole("button", { name: "Generate key" }).click();
+  const dialog = page.locator("dialog[open]");
+  await dialog.getByLabel("Keep an encrypted copy, so I can issue test links here").check();
+  await dialog.getByRole("button", { name: "Generate key" }).click();
+  const downloading = page.waitForEvent("download");
+  await dialog.getByRole("button", { name: "Download private key" }).click();
+  const download = await downloading;
+  await dialog.getByRole("button", { name: "Done" }).click();
+  await expect(dialog).toHaveCount(0);
+  return { fileName: download.suggestedFilename() };
+}

@@ -13,6 +13,7 @@ import {
   profileFieldsResponseSchema,
   tokenInspectionResponseSchema,
 } from "./schemas";
+import { LINK_OPERATIONS } from "@/lib/links/api-operations";
 
 /**
  * The API's operations, in one list: the OpenAPI document is generated from it and a test checks
@@ -44,6 +45,7 @@ export const API_TAGS = [
     description:
       "The public keys that verify attendee tokens. Rotate without downtime: add the new key, activate it, switch your signer, retire the old key, and revoke it once `revocation.safeToRevoke` is true.",
   },
+  { name: "Test links", description: "One-off and long-lived links that sign a test attendee in, signed by a key the dashboard keeps. The token is returned once; only its hash is kept." },
   { name: "Tokens", description: "Check a token the way the event's entry would, without consuming it." },
 ] as const;
 
@@ -243,4 +245,5 @@ export const API_OPERATIONS: ApiOperation[] = [
     success: { status: 200, description: "The inspection (a refused token is still 200: the verdict says why)", schema: tokenInspectionResponseSchema },
     errors: [400, 401, 404, 429],
   },
+  ...LINK_OPERATIONS,
 ];

@@ -26,11 +26,14 @@ export const AUDIT_ACTIONS = {
   "key.activated": "Activated a signing key",
   "key.retired": "Retired a signing key",
   "key.revoked": "Revoked a signing key",
+  "link.issued": "Issued a test link",
+  "link.revoked": "Revoked a test link",
+  "link.revoked_all": "Revoked all active test links",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
-export const AUDIT_TARGET_TYPES = ["organization", "member", "invitation", "event", "api_key", "profile_field", "signing_key"] as const;
+export const AUDIT_TARGET_TYPES = ["organization", "member", "invitation", "event", "api_key", "profile_field", "signing_key", "issued_link"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number] | (string & {});
 
 export function describeAuditAction(action: string): string {

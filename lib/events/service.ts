@@ -4,6 +4,7 @@ import type { Event } from "@/generated/sqlite/client";
 import { recordAudit } from "@/lib/audit/record";
 import { z } from "zod";
 import { AppError, conflict, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
+import { statusWhere } from "@/lib/links/status";
 import { pageWindow, type ListParams, type Page } from "@/lib/tables/list-params";
 import { requireRole, requireWrite, type TenantContext } from "@/lib/tenancy/context";
 import { eventFieldsSchema, type EventFields, type EventSort, type patchEventSchema } from "./schema";
@@ -43,7 +44,7 @@ export async function eventSummary(ctx: TenantContext, slug: string) {
   const [keysByStatus, fields, activeLinks] = await Promise.all([
     db.signingKey.groupBy({ by: ["status"], where: { eventId: event.id }, _count: { _all: true } }),
     db.profileField.count({ where: { eventId: event.id } }),
-    db.issuedLink.count({ where: { eventId: event.id, revokedAt: null, expiresAt: { gt: new Date() } } }),
+    db.issuedLink.count({ where: { eventId: event.id, ...statusWhere("active", new Date()) } }),
   ]);
   const keys = Object.fromEntries(keysByStatus.map((k) => [k.status, k._count._all])) as Record<string, number>;
   return { event, keys, fields, activeLinks };

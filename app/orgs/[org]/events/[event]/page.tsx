@@ -64,7 +64,15 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
             </Link>
           }
         />
-        <Stat label="Active test links" value={activeLinks} hint="Not expired, not revoked" />
+        <Stat
+          label="Active test links"
+          value={activeLinks}
+          hint={
+            <Link href={`/orgs/${org}/events/${event.slug}/links`} className="hover:text-slate-800 hover:underline">
+              Still usable: not used, expired or revoked
+            </Link>
+          }
+        />
         <Stat label="Token lifetime" value={formatDuration(event.oneOffLifetimeSeconds)} hint={`Long-lived up to ${formatDuration(event.longLivedMaxSeconds)}`} />
       </dl>
       <Card title="Details">

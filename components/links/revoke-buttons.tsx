@@ -1,0 +1,73 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { revokeAllLinksAction, revokeLinkAction } from "@/lib/actions/links";
+import { ConfirmButton } from "@/components/ui/confirm-button";
+import { useAction } from "@/components/ui/use-action";
+
+/** Revokes one link after a confirmation that says what happens to whoever holds it. */
+export function RevokeLinkButton({ orgSlug, eventSlug, linkId, attendee, longLived }: { orgSlug: string; eventSlug: string; linkId: string; attendee: string; longLived: boolean }) {
+  const router = useRouter();
+  const { run, pending, error, reset } = useAction(revokeLinkAction);
+  return (
+    <ConfirmButton
+      label={
+        <>
+          Revoke
+          <span className="relative">
+            <span className="sr-only"> the link for {attendee}</span>
+          </span>
+        </>
+      }
+      title={`Revoke the link for ${attendee}?`}
+      consequence={
+        <p>
+          Whoever opens it from now on is turned away with the reason <code className="font-mono text-xs">link_revoked</code>.
+          {longLived ? " Attendees already signed in with it stay in until they leave." : " If it was already used, nothing changes for that attendee."} This cannot be undone: issue a new link if it is still needed.
+        </p>
+      }
+      confirmLabel="Revoke link"
+      pending={pending}
+      error={error}
+      onConfirm={(_, close) => {
+        reset();
+        run({ orgSlug, eventSlug, linkId }, () => {
+          close();
+          router.refresh();
+        });
+      }}
+    />
+  );
+}
+
+/** Revokes every active link of the event at once. */
+export function RevokeAllLinksButton({ orgSlug, eventSlug, activeCount }: { orgSlug: string; eventSlug: string; activeCount: number }) {
+  const router = useRouter();
+  const { run, pending, error, reset } = useAction(revokeAllLinksAction);
+  return (
+    <ConfirmButton
+      label={`Revoke all active (${activeCount.toLocaleString("en-US")})`}
+      disabled={activeCount === 0}
+      title={`Revoke all ${activeCount.toLocaleString("en-US")} active test links?`}
+      consequence={
+        <div className="space-y-2">
+          <p>
+            Every test link of this event that still works, one-off and long-lived, stops working now: whoever opens one is turned away with{" "}
+            <code className="font-mono text-xs">link_revoked</code>. Used, expired and already revoked links stay as they are.
+          </p>
+          <p>Tokens your own platform signs are not affected. This cannot be undone.</p>
+        </div>
+      }
+      confirmLabel="Revoke all active links"
+      pending={pending}
+      error={error}
+      onConfirm={(_, close) => {
+        reset();
+        run({ orgSlug, eventSlug }, () => {
+          close();
+          router.refresh();
+        });
+      }}
+    />
+  );
+}

@@ -1,0 +1,95 @@
+import { describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import * as links from "@/app/api/v1/events/[slug]/links/route";
+import * as revoke from "@/app/api/v1/events/[slug]/links/[id]/revoke/route";
+import { enterWithToken } from "@/lib/entry/entry-flow";
+import { tokenHash } from "@/lib/links/token-hash";
+import { callApi, makeApiKey } from "@/test/api";
+import { makeEvent, makeTenant, uid } from "@/test/factories";
+import { addKeptKey } from "@/test/links";
+
+async function setup() {
+  const { ctx } = await makeTenant();
+  const event = await makeEvent(ctx);
+  const key = await addKeptKey(ctx, event.slug);
+  return { ctx, event, key };
+}
+
+const enter = (slug: string, token: string, step: "open" | "confirm") => enterWithToken({ slug, token, step, clientAddress: uid("ip") });
+
+describe("/api/v1/events/{slug}/links", () => {
+  it("issues a link signed by the dashboard, returns its token once, lists it without the token, revokes it; all audited as the API key", async () => {
+    const { ctx, event, key } = await setup();
+    const { key: apiKey } = await makeApiKey(ctx);
+    const issued = await callApi(links.POST, {
+      method: "POST",
+      key: apiKey,
+      params: { slug: event.slug },
+      body: { displayName: "Scripted Sam", userProfile: [["title", "QA"]], roles: ["presenter"], kind: "long_lived", lifetimeSeconds: 7200 },
+    });
+    expect(issued.status).toBe(201);
+    const { link, token, url } = issued.json!.data;
+    expect(url).toMatch(new RegExp(`/e/${event.slug}\\?token=${token.replace(/\./g, "\\.")}$`));
+    expect(link).toMatchObject({ kind: "long_lived", status: "active", kid: key.kid, roles: ["presenter"], signedIn: "server", redemptions: 0, issuedBy: expect.stringContaining("API key") });
+    expect(Date.parse(link.expiresAt) - Date.parse(link.issuedAt)).toBe(7200_000);
+    expect((await db.issuedLink.findUniqueOrThrow({ where: { id: link.id } })).tokenHash).toBe(tokenHash(token));
+
+    expect((await enter(event.slug, token, "open")).kind).toBe("signed_in");
+    const list = await callApi(links.GET, { key: apiKey, params: { slug: event.slug }, path: `/events/${event.slug}/links?status=active&role=presenter` });
+    expect(list.status).toBe(200);
+    expect(list.json!.pagination).toMatchObject({ total: 1, page: 1 });
+    expect(list.json!.data[0]).toMatchObject({ id: link.id, redemptions: 1 });
+    expect(JSON.stringify(list.json)).not.toContain(token.split(".")[2]);
+
+    const revoked = await callApi(revoke.POST, { method: "POST", key: apiKey, params: { slug: event.slug, id: link.id } });
+    expect(revoked.status).toBe(200);
+    expect(revoked.json!.data).toMatchObject({ status: "revoked", revokedBy: expect.stringContaining("API key") });
+    const outcome = await enter(event.slug, token, "open");
+    expect(outcome.kind === "refused" && outcome.failure.reason).toBe("link_revoked");
+    expect((await callApi(revoke.POST, { method: "POST", key: apiKey, params: { slug: event.slug, id: link.id } })).status).toBe(409);
+
+    const audit = await db.auditLog.findMany({ where: { organizationId: ctx.organizationId, action: { startsWith: "link." } }, orderBy: { createdAt: "asc" } });
+    expect(audit.map((a) => [a.action, a.actorType])).toEqual([["link.issued", "api_key"], ["link.revoked", "api_key"]]);
+  });
+
+  it("answers invalid input with 400 and the field, and impossible requests with 422", async () => {
+    const { ctx, event } = await setup();
+    const { key: apiKey } = await makeApiKey(ctx);
+    const post = (body: unknown) => callApi(links.POST, { method: "POST", key: apiKey, params: { slug: event.slug }, body });
+    expect((await post({ displayName: "" })).json!.error).toMatchObject({ code: "VALIDATION", field: "displayName" });
+    expect((await post({ displayName: "X", userProfile: [["title", "ok"], ["bio", "\u202e"]] })).json!.error).toMatchObject({ code: "VALIDATION", field: "userProfile.1.1" });
+    expect((await post({ displayName: "X", privateKey: "-----BEGIN RSA PRIVATE KEY-----" })).status).toBe(400);
+    expect((await post({ displayName: "X", kind: "long_lived", lifetimeSeconds: 10 * 86400 })).json!.error).toMatchObject({ code: "VALIDATION", field: "lifetimeSeconds" });
+    const host = await post({ displayName: "X", kind: "long_lived", roles: ["host"] });
+    expect(host.status).toBe(422);
+    expect(host.json!.error).toMatchObject({ code: "PRECONDITION_FAILED", field: "confirmHostLongLived" });
+    expect((await post({ displayName: "X", kind: "long_lived", roles: ["host"], confirmHostLongLived: true })).status).toBe(201);
+    const badQuery = await callApi(links.GET, { key: apiKey, params: { slug: event.slug }, path: `/events/${event.slug}/links?status=alive` });
+    expect(badQuery.status).toBe(400);
+    expect(badQuery.json!.error).toMatchObject({ field: "status" });
+
+    const bare = await makeEvent(ctx);
+    const noKey = await callApi(links.POST, { method: "POST", key: apiKey, params: { slug: bare.slug }, body: { displayName: "X" } });
+    expect(noKey.status).toBe(422);
+    expect(noKey.json!.error.message).toContain("Keys page");
+  });
+
+  it("lets viewer keys list but not issue or revoke, and hides other organizations' events and links", async () => {
+    const { ctx, event } = await setup();
+    const { key: admin } = await makeApiKey(ctx);
+    const { key: viewer } = await makeApiKey(ctx, "viewer");
+    const issued = await callApi(links.POST, { method: "POST", key: admin, params: { slug: event.slug }, body: { displayName: "V" } });
+    const id = issued.json!.data.link.id;
+    expect((await callApi(links.GET, { key: viewer, params: { slug: event.slug } })).json!.pagination.total).toBe(1);
+    expect((await callApi(links.POST, { method: "POST", key: viewer, params: { slug: event.slug }, body: { displayName: "V" } })).status).toBe(403);
+    expect((await callApi(revoke.POST, { method: "POST", key: viewer, params: { slug: event.slug, id } })).status).toBe(403);
+
+    const other = await makeTenant();
+    const { key: stranger } = await makeApiKey(other.ctx);
+    expect((await callApi(links.GET, { key: stranger, params: { slug: event.slug } })).status).toBe(404);
+    expect((await callApi(links.POST, { method: "POST", key: stranger, params: { slug: event.slug }, body: { displayName: "V" } })).status).toBe(404);
+    const theirEvent = await makeEvent(other.ctx);
+    expect((await callApi(revoke.POST, { method: "POST", key: stranger, params: { slug: theirEvent.slug, id } })).status).toBe(404);
+    expect((await db.issuedLink.findUniqueOrThrow({ where: { id } })).revokedAt).toBeNull();
+  });
+});
