@@ -1,4 +1,4 @@
-import { test, expect, uid, PASSWORD, signUp, createOrganization, createEvent, addHostKey, hostToken } from "../support/fixtures";
+import { test, expect, uid, PASSWORD, signUp, createOrganization, createEvent, addHostKey, addKeptKey, hostToken } from "../support/fixtures";
 import { INSTANCE_A, INSTANCE_B } from "../../playwright.multi-instance.config";
 
 test("an admin session made on one instance works on the other", async ({ page }) => {
@@ -68,5 +68,35 @@ test("a key revoked through one instance is refused by the other at once", async
   expect(status).toBe(401);
   expect(elapsed).toBeLessThan(5_000);
   expect(await enterOnB(newKey)).toBe(303);
+  await attendee.dispose();
+});
+
+test("a one-off link confirmed concurrently through both instances signs in exactly once", async ({ page, playwright }) => {
+  test.setTimeout(120_000);
+  await signUp(page);
+  const org = await createOrganization(page);
+  const event = await createEvent(page, org.slug, "One-off Race");
+  await addKeptKey(page, org.slug, event.slug);
+  await page.goto(`/orgs/${org.slug}/events/${event.slug}/links`);
+  const form = page.getByRole("form", { name: "Issue a test link" });
+  await form.getByLabel("Display name").fill("Racing Rita");
+  await form.getByRole("button", { name: "Issue one-off link" }).click();
+  const url = new URL(await page.getByTestId("issued-link").getByLabel("Event link").inputValue());
+
+  // The attendee opens the link on A (nothing is used up), then the confirmation is sent 20 times,
+  // alternating between the instances, all at once.
+  const attendee = await playwright.request.newContext({ maxRedirects: 0, extraHTTPHeaders: { "x-forwarded-for": "10.65.0.1" } });
+  const opened = await attendee.get(`${INSTANCE_A}${url.pathname}${url.search}`);
+  expect(opened.status()).toBe(303);
+  expect(opened.headers().location).toContain("/continue");
+  const started = Date.now();
+  const statuses = await Promise.all(
+    Array.from({ length: 20 }, (_, i) =>
+      attendee.post(`${i % 2 ? INSTANCE_B : INSTANCE_A}/e/${event.slug}`, { headers: { "sec-fetch-site": "same-origin" } }).then((r) => r.status()),
+    ),
+  );
+  console.log(`[multi-instance] 20 concurrent confirmations over two instances in ${Date.now() - started} ms: ${statuses.filter((s) => s === 303).length} signed in, ${statuses.filter((s) => s === 409).length} already_used`);
+  expect(statuses.filter((s) => s === 303)).toHaveLength(1);
+  expect(statuses.filter((s) => s === 409)).toHaveLength(19);
   await attendee.dispose();
 });
