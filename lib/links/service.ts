@@ -1,4 +1,5 @@
 import "server-only";
+import type { Prisma } from "@/generated/sqlite/client";
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
 import { db, type Transaction } from "@/lib/db";
@@ -158,24 +159,7 @@ const LINK_COLUMNS = {
   lastRedeemedAt: true,
 } as const;
 
-type LinkRecord = {
-  id: string;
-  jti: string;
-  kind: string;
-  kid: string;
-  displayName: string;
-  roles: string;
-  claims: string;
-  signedIn: string;
-  issuedAt: Date;
-  expiresAt: Date;
-  issuedByLabel: string;
-  revokedAt: Date | null;
-  revokedByLabel: string | null;
-  usedAt: Date | null;
-  redemptions: number;
-  lastRedeemedAt: Date | null;
-};
+type LinkRecord = Prisma.IssuedLinkGetPayload<{ select: typeof LINK_COLUMNS }>;
 
 function parseClaims(json: string, displayName: string): LinkClaims {
   try {
