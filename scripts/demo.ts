@@ -4,6 +4,7 @@
  * the sources changed, and serves on PORT (default 3000). Running it again keeps the data.
  */
 import { spawn } from "node:child_process";
+import { createServer } from "node:net";
 import nextEnv from "@next/env";
 
 const { loadEnvConfig } = nextEnv;
@@ -27,7 +28,21 @@ loadEnvConfig(process.cwd(), false, { info: () => {}, error: console.error }, tr
 const url = process.env.DATABASE_URL!;
 const baseUrl = process.env.BETTER_AUTH_URL || `http://localhost:${port}`;
 
+/** Whether something already listens on the port (most likely the demo itself, started earlier). */
+function portInUse(value: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer()
+      .once("error", () => resolve(true))
+      .once("listening", () => probe.close(() => resolve(false)))
+      .listen(value);
+  });
+}
+
 async function main() {
+  if (await portInUse(port)) {
+    console.error(`Port ${port} is already in use – is the demo already running? Stop it (Ctrl+C in its terminal), or start on another port: PORT=3001 npm run demo`);
+    process.exit(1);
+  }
   console.log(`• Database: ${url}`);
   await migrateDatabase(url, { quiet: true });
   const db = createDatabaseClient(url);

@@ -6,5 +6,5 @@ export const metadata: Metadata = { title: "Sign in" };
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ next?: string }> }) {
   const { next } = await searchParams;
-  return <SignInForm next={safeNextPath(next)} />;
+  return <SignInForm next={safeNextPath(next, "/")} />;
 }

@@ -6,5 +6,5 @@ export const metadata: Metadata = { title: "Create an account" };
 
 export default async function SignUpPage({ searchParams }: { searchParams: Promise<{ next?: string; email?: string }> }) {
   const { next, email } = await searchParams;
-  return <SignUpForm next={safeNextPath(next)} email={email ?? ""} />;
+  return <SignUpForm next={safeNextPath(next, "/")} email={email ?? ""} />;
 }
