@@ -171,7 +171,7 @@ export function SigningPicker({
               spellCheck={false}
               autoComplete="off"
               value={text}
-              placeholder={"-----BEGIN RSA PRIVATE KEY-----\n…\n-----END RSA PRIVATE KEY-----"}
+              placeholder="Paste the private key file here (BEGIN RSA PRIVATE KEY … END RSA PRIVATE KEY)"
               aria-invalid={Boolean(problem)}
               onChange={(e) => void load(e.target.value)}
               onDragOver={(e) => {

@@ -67,8 +67,8 @@ export function readPrivateKeyPem(text: string): ReadPrivateKey {
   if (text.trim() === "") return { ok: false, message: "Paste the private key file, or drop it here." };
   const blocks = [...text.matchAll(PEM_BLOCK)];
   if (blocks.length === 0) {
-    if (text.trim().startsWith("{")) return { ok: false, message: "JWK keys are not supported here: paste the private key as PEM (-----BEGIN RSA PRIVATE KEY----- or -----BEGIN PRIVATE KEY-----)." };
-    return { ok: false, message: "This is not a PEM private key. Paste the whole file, from -----BEGIN RSA PRIVATE KEY----- (or BEGIN PRIVATE KEY) to its END line." };
+    if (text.trim().startsWith("{")) return { ok: false, message: "JWK keys are not supported here: paste the private key as PEM (a file that starts with BEGIN RSA PRIVATE KEY or BEGIN PRIVATE KEY)." };
+    return { ok: false, message: "This is not a PEM private key. Paste the whole file, from its BEGIN RSA PRIVATE KEY (or BEGIN PRIVATE KEY) line to its END line." };
   }
   if (blocks.length > 1) return { ok: false, message: `This contains ${blocks.length} PEM blocks. Paste exactly one private key.` };
   const [, label = "", body = ""] = blocks[0]!;
