@@ -1,6 +1,6 @@
 import "server-only";
 import { recordKeyUse } from "@/lib/keys/usage-recorder";
-import { entryRateLimiter } from "@/lib/rate-limit";
+import { entryFailureLimiter } from "@/lib/rate-limit";
 import type { ReasonFailure } from "@/lib/tokens/reasons";
 import type { VerifySuccess } from "@/lib/tokens/types";
 import { verifyAttendeeToken } from "@/lib/tokens/verify-token";
@@ -32,9 +32,17 @@ export async function enterWithToken(input: { slug: string; token: string; step:
   const event = await loadEntryEvent(input.slug);
   if (!event) return { kind: "refused", event: null, failure: { reason: "event_not_found", detail: {} } };
 
-  const budget = await entryRateLimiter.consume(`${event.id}|${input.clientAddress}`);
+  // Only refusals spend the budget (see RATE_LIMITS.entryFailures); checking it is one read.
+  const limitKey = `${event.id}|${input.clientAddress}`;
+  const budget = await entryFailureLimiter.check(limitKey);
   if (!budget.allowed) return { kind: "refused", event, failure: { reason: "rate_limited", detail: { retryAfterSeconds: budget.retryAfterSeconds } } };
 
+  const outcome = await decide(event, input, now);
+  if (outcome.kind === "refused") await entryFailureLimiter.consume(limitKey);
+  return outcome;
+}
+
+async function decide(event: EntryEvent, input: { token: string; step: EntryStep }, now: Date): Promise<EntryOutcome> {
   const keys = await verificationKeysFor(event);
   const verified = await verifyAttendeeToken(input.token, { keys, policy: event.policy, features: event.features, now });
   if (!verified.ok) return { kind: "refused", event, failure: verified };

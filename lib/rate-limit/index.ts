@@ -4,6 +4,5 @@ import { createRateLimiter, RATE_LIMITS } from "./limiter";
 
 export { clientAddress, type RateLimitDecision } from "./limiter";
 
-/** The app's limiters, on the shared database client. */
-export const entryRateLimiter = createRateLimiter(db, RATE_LIMITS.entry);
-export const apiRateLimiter = createRateLimiter(db, RATE_LIMITS.api);
+/** Refused token attempts per event and client address, on the shared database client. */
+export const entryFailureLimiter = createRateLimiter(db, RATE_LIMITS.entryFailures);

@@ -20,6 +20,18 @@ describe("shared rate limits", () => {
     await instanceB.$disconnect();
   });
 
+  it("checks a budget without spending it", async () => {
+    const client = createDatabaseClient(process.env.DATABASE_URL!);
+    const limiter = createRateLimiter(client, { name: uid("check"), points: 2, durationSeconds: 60 });
+    expect(await limiter.check("k")).toEqual({ allowed: true, remaining: 2 });
+    await limiter.consume("k");
+    expect(await limiter.check("k")).toEqual({ allowed: true, remaining: 1 });
+    await limiter.consume("k");
+    expect(await limiter.check("k")).toMatchObject({ allowed: false });
+    expect(await limiter.check("other")).toEqual({ allowed: true, remaining: 2 });
+    await client.$disconnect();
+  });
+
   it("counts concurrent requests without losing any", async () => {
     const policy = { name: uid("burst"), points: 10, durationSeconds: 60 };
     const client = createDatabaseClient(process.env.DATABASE_URL!);
