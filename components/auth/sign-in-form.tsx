@@ -1,42 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { authClient } from "@/lib/auth/client";
-import { authErrorMessage, signInSchema } from "@/lib/auth/schema";
-import { fieldErrorsOf } from "@/lib/errors";
+import { signInSchema } from "@/lib/auth/schema";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { useAuthForm } from "./use-auth-form";
 
 export function SignInForm({ next }: { next: string }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { pending, error, fieldErrors, onSubmit } = useAuthForm(signInSchema, (data) => authClient.signIn.email(data), next);
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const data = Object.fromEntries(new FormData(e.currentTarget));
-        const parsed = signInSchema.safeParse(data);
-        if (!parsed.success) {
-          setFieldErrors(fieldErrorsOf(parsed.error));
-          return;
-        }
-        setFieldErrors({});
-        setError(null);
-        startTransition(async () => {
-          const result = await authClient.signIn.email(parsed.data);
-          if (result.error) setError(authErrorMessage(result.error));
-          else router.push(next);
-        });
-      }}
-    >
+    <form noValidate className="space-y-4" onSubmit={onSubmit}>
       <h1 className="text-xl font-semibold">Sign in</h1>
       {error ? <Alert tone="danger">{error}</Alert> : null}
       <TextField label="Email" name="email" type="email" autoComplete="email" required error={fieldErrors.email} />

@@ -1,41 +1,18 @@
 "use client";
 
 import Link from "next/link";
-import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
 import { authClient } from "@/lib/auth/client";
-import { authErrorMessage, MIN_PASSWORD_LENGTH, signUpSchema } from "@/lib/auth/schema";
-import { fieldErrorsOf } from "@/lib/errors";
+import { MIN_PASSWORD_LENGTH, signUpSchema } from "@/lib/auth/schema";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { useAuthForm } from "./use-auth-form";
 
 export function SignUpForm({ next, email }: { next: string; email: string }) {
-  const router = useRouter();
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const { pending, error, fieldErrors, onSubmit } = useAuthForm(signUpSchema, (data) => authClient.signUp.email(data), next);
 
   return (
-    <form
-      noValidate
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const parsed = signUpSchema.safeParse(Object.fromEntries(new FormData(e.currentTarget)));
-        if (!parsed.success) {
-          setFieldErrors(fieldErrorsOf(parsed.error));
-          return;
-        }
-        setFieldErrors({});
-        setError(null);
-        startTransition(async () => {
-          const result = await authClient.signUp.email(parsed.data);
-          if (result.error) setError(authErrorMessage(result.error));
-          else router.push(next);
-        });
-      }}
-    >
+    <form noValidate className="space-y-4" onSubmit={onSubmit}>
       <h1 className="text-xl font-semibold">Create an account</h1>
       {error ? <Alert tone="danger">{error}</Alert> : null}
       <TextField label="Your name" name="name" autoComplete="name" required error={fieldErrors.name} />
