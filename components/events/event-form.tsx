@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createEventAction, updateEventAction } from "@/lib/actions/events";
-import { CONTACT_HINT, POLICY_LIMITS, slugify } from "@/lib/events/schema";
+import { CONTACT_HINT, POLICY_LIMITS, slugify, type EventSettings } from "@/lib/events/schema";
 import { formatDuration, fromUtcInputValue, toUtcInputValue } from "@/lib/format";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -11,19 +11,7 @@ import { CheckboxField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { formValues, useAction } from "@/components/ui/use-action";
 
-export interface EventFormValues {
-  name: string;
-  slug: string;
-  startsAt: Date | null;
-  endsAt: Date | null;
-  contact: string;
-  transcriptionEnabled: boolean;
-  interpretationEnabled: boolean;
-  oneOffLifetimeSeconds: number;
-  longLivedMaxSeconds: number;
-  leewaySeconds: number;
-  requireExp: boolean;
-}
+export type EventFormValues = EventSettings;
 
 export const NEW_EVENT_DEFAULTS: EventFormValues = {
   name: "",

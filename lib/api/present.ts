@@ -1,4 +1,6 @@
 import type { z } from "zod";
+import type { Event } from "@/generated/sqlite/client";
+import type { EventSettings } from "@/lib/events/schema";
 import type { KeyView } from "@/lib/keys/service";
 import { revocationNote } from "@/lib/keys/presentation";
 import type { TokenLifetimePolicy } from "@/lib/keys/revocation";
@@ -6,22 +8,7 @@ import type { EventTokenInspection } from "@/lib/debugger/inspect-event-token";
 import type { ShownField } from "@/lib/profile/present";
 import type { ApiEvent, ApiProfileField, ApiSigningKey, tokenInspectionResponseSchema } from "./schemas";
 
-interface EventRecord {
-  slug: string;
-  name: string;
-  startsAt: Date | null;
-  endsAt: Date | null;
-  contact: string;
-  transcriptionEnabled: boolean;
-  interpretationEnabled: boolean;
-  oneOffLifetimeSeconds: number;
-  longLivedMaxSeconds: number;
-  leewaySeconds: number;
-  requireExp: boolean;
-  rejectTokensIssuedBefore: Date | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
+type EventRecord = EventSettings & Pick<Event, "rejectTokensIssuedBefore" | "createdAt" | "updatedAt">;
 
 export function presentEvent(event: EventRecord, baseUrl: string): ApiEvent {
   return {

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Event } from "@/generated/sqlite/client";
 
 /**
  * One schema per operation, shared by the event form (client-side hints) and the server (the
@@ -92,6 +93,9 @@ function checkEventFields(value: EventFieldsShape, ctx: z.RefinementCtx) {
 }
 
 export const eventFieldsSchema = eventFieldsObject.superRefine(checkEventFields);
+
+/** The stored columns an admin edits (the form's initial values, the API's event shape). */
+export type EventSettings = Pick<Event, keyof typeof eventFieldsShape>;
 
 export type EventFieldsInput = z.input<typeof eventFieldsSchema>;
 export type EventFields = z.output<typeof eventFieldsSchema>;
