@@ -20,7 +20,7 @@ const databaseProject = (name: string, globalSetup: string) => ({
     include: ["lib/**/*.db.test.ts", "test/**/*.db.test.ts"],
     environment: "node",
     globalSetup,
-    setupFiles: ["test/setup-database.ts"],
+    setupFiles: ["test/far-wall-clock.ts", "test/setup-database.ts"],
     // Every project's global setup runs in the one main process, so TEST_DATABASE_URL (set by the
     // PostgreSQL one) reaches the SQLite project's workers too: this says which database is theirs.
     env: { TEST_DATABASE_PROVIDER: name },
@@ -39,6 +39,7 @@ export default defineConfig({
           include: ["lib/**/*.test.ts", "components/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts"],
           exclude: ["**/*.db.test.ts", "node_modules/**"],
           environment: "node",
+          setupFiles: ["test/far-wall-clock.ts"],
           testTimeout: 30_000,
         },
       },

@@ -107,7 +107,10 @@ describe("the integration snippets, run", () => {
       expect((payload!.exp as number) - (payload!.iat as number)).toBe(300);
       expect(typeof payload!.jti).toBe("string");
 
-      const first = await enterWithToken({ slug: event.slug, token, step: "open", clientAddress: uid("ip") });
+      // The snippet stamps iat from its own process clock, as a host's server does; the entry is
+      // asked at that instant (the attendee follows the 302 at once), never at the test's wall clock.
+      const arrival = new Date((payload!.iat as number) * 1000);
+      const first = await enterWithToken({ slug: event.slug, token, step: "open", clientAddress: uid("ip"), now: arrival });
       expect(reasonOf(first)).toBe("signed_in");
       const session = await db.attendeeSession.findFirstOrThrow({ where: { eventId: event.id } });
       expect(JSON.parse(session.claims).claims).toMatchObject({
@@ -117,7 +120,7 @@ describe("the integration snippets, run", () => {
         roles: [],
       });
       // Each click mints a new jti; a replayed token is refused.
-      expect(reasonOf(await enterWithToken({ slug: event.slug, token, step: "open", clientAddress: uid("ip") }))).toBe("already_used");
+      expect(reasonOf(await enterWithToken({ slug: event.slug, token, step: "open", clientAddress: uid("ip"), now: new Date(arrival.getTime() + 5_000) }))).toBe("already_used");
     });
   }
 });
