@@ -178,7 +178,7 @@ test("a pasted private key is refused, and nothing is stored", async ({ page }) 
   await expect(refusal).toContainText("It was NOT stored");
   await expect(refusal).toContainText("Treat it as exposed");
   await expect(refusal).toContainText("it never left this browser");
-  await expect(refusal).toContainText("openssl rsa -in frameable.key -pubout -outform PEM -out frameable.key.pub.pem");
+  await expect(refusal).toContainText("openssl rsa -in frameable.key -pubout -outform PEM -out frameable.pub.pem");
   await expect(dialog(page).getByLabel("Public key", { exact: true })).toHaveValue("");
   await shoot(page, "keys-private-key-refused", { fullPage: false });
   await dialog(page).getByRole("button", { name: "Add public key" }).click();

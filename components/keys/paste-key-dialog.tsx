@@ -179,7 +179,7 @@ export function PasteKeyDialog({ orgSlug, eventSlug, hasActiveKey }: { orgSlug: 
               <summary className="cursor-pointer font-medium text-slate-900">Which file is the public key?</summary>
               <ul className="mt-2 list-disc space-y-1 pl-5">
                 <li>
-                  <code className="font-mono text-xs">frameable.key.pub.pem</code>, written by{" "}
+                  <code className="font-mono text-xs">frameable.pub.pem</code>, written by{" "}
                   <code className="break-all font-mono text-xs">{DOC_PUBOUT_COMMAND}</code>
                 </li>
                 <li>

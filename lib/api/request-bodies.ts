@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { inspectTokenSchema } from "@/lib/debugger/schema";
-import { generateKeySchema } from "@/lib/keys/schema";
+import { DEFAULT_OVERLAP_HOURS, MAX_OVERLAP_HOURS } from "@/lib/keys/lifecycle";
+import { generateKeySchema, keyTransitionSchema } from "@/lib/keys/schema";
 import { fieldKindSchema, PROFILE_LIMITS, profileFieldKeySchema, profileFieldLabelSchema, replaceProfileFieldsSchema } from "@/lib/profile/schema";
 
 /**
@@ -79,6 +80,33 @@ export const retireKeyBodySchema = z
   )
   .optional()
   .transform((body) => body ?? { acknowledgeNoActiveKey: false });
+
+/** POST /events/{slug}/keys/{kid}/activate: the body is optional. */
+export const activateKeyBodySchema = z
+  .strictObject(
+    {
+      overlapHours: keyTransitionSchema.shape.overlapHours.describe(
+        `How long old and new keys may both stay active while your platform switches (hours, 1–${MAX_OVERLAP_HOURS}, default ${DEFAULT_OVERLAP_HOURS}); past it, with more than one active key, the dashboard warns`,
+      ),
+    },
+    { error: unknownFields("overlapHours") },
+  )
+  .optional()
+  .transform((body) => body ?? { overlapHours: DEFAULT_OVERLAP_HOURS });
+
+/** POST /events/{slug}/keys/{kid}/revoke: the body is optional. */
+export const revokeKeyBodySchema = z
+  .strictObject(
+    {
+      acknowledgeUnsafeRevoke: z
+        .boolean({ error: "acknowledgeUnsafeRevoke must be true or false." })
+        .default(false)
+        .describe("Needed (true) to revoke a retired key before revocation.safeToRevoke: every still-valid token it signed is refused (a leaked key)"),
+    },
+    { error: unknownFields("acknowledgeUnsafeRevoke") },
+  )
+  .optional()
+  .transform((body) => body ?? { acknowledgeUnsafeRevoke: false });
 
 /** One field as the reference documents it: the profile area's own validators, with notes for API users. */
 const documentedProfileField = z.object({

@@ -59,11 +59,12 @@ export const profileFieldsResponseSchema = z.object({ data: z.array(apiProfileFi
 const instant = z.string().nullable();
 
 export const apiSigningKeySchema = z.object({
-  kid: z.string().describe("RFC 7638 thumbprint; put it in your tokens' kid header, and use it in this API's key paths"),
+  kid: z.string().describe("RFC 7638 thumbprint; tokens may carry it (or hostKid) in their kid header; this API's key paths accept either"),
+  hostKid: z.string().nullable().describe("The kid the host's own JWK gave the key (Auth0, Okta, a KMS…), kept beside the thumbprint; null when it has none"),
   shortKid: z.string(),
   fingerprint: z.string().describe("SHA256: + base64 of the SubjectPublicKeyInfo DER (as openssl computes it)"),
   bits: z.number().int(),
-  source: z.enum(["generated", "uploaded"]),
+  source: z.enum(["generated", "uploaded", "jwks_url"]).describe("jwks_url: followed from the event's JWKS URL; the host adds and withdraws it there"),
   status: z.enum(["standby", "active", "retired", "revoked"]).describe("active and retired keys verify tokens; revoked keys never come back"),
   label: z.string().nullable(),
   publicKeyPem: z.string().describe("SPKI PEM (BEGIN PUBLIC KEY)"),
@@ -74,6 +75,7 @@ export const apiSigningKeySchema = z.object({
   revokedAt: instant,
   lastVerifiedAt: instant.describe("Last successful attendee sign-in with a token it signed (updated every few seconds)"),
   verifyCount: z.number().int(),
+  overlapEndsAt: instant.describe("For a key activated here: until when the admin expected old and new keys to overlap"),
   revocation: z
     .object({
       safeToRevoke: z.boolean().describe("Revoking now turns no attendee away: no token signed with it can still be valid"),
@@ -202,9 +204,10 @@ export const jwksResponseSchema = z.object({
       kty: z.literal("RSA"),
       n: z.string(),
       e: z.string(),
-      kid: z.string(),
+      kid: z.string().describe("The host's own kid when the key has one (what its tokens carry), else the RFC 7638 thumbprint"),
       alg: z.literal("RS256"),
       use: z.literal("sig"),
+      "x-rfc7638-thumbprint": z.string().optional().describe("The RFC 7638 thumbprint, beside a host's kid; tokens may carry either"),
     }),
   ),
 });

@@ -115,7 +115,7 @@ describe("attendee entry", () => {
     const second = await addActiveKey(ctx, event.slug);
     await changeKeyStatus(ctx, { eventSlug: event.slug, keyId: key.keyId, acknowledgeNoActiveKey: false }, "retire");
     expect(reasonOf(await enter(event.slug, await signAttendeeToken(key)))).toBe("signed_in"); // retired keys still verify
-    await changeKeyStatus(ctx, { eventSlug: event.slug, keyId: key.keyId, acknowledgeNoActiveKey: false }, "revoke");
+    await changeKeyStatus(ctx, { eventSlug: event.slug, keyId: key.keyId, acknowledgeNoActiveKey: false, acknowledgeUnsafeRevoke: true }, "revoke");
     expect(reasonOf(await enter(event.slug, await signAttendeeToken(key)))).toBe("key_revoked");
     expect(reasonOf(await enter(event.slug, await signAttendeeToken(second)))).toBe("signed_in");
   });
