@@ -7,6 +7,7 @@ import { verifyAttendeeToken } from "@/lib/tokens/verify-token";
 import { openAttendeeSession, type EntrySource } from "./attendee-session";
 import { loadEntryEvent, type EntryEvent } from "./event-config";
 import { claimHostJti, findIssuedLink, recordLongLivedUse, redeemOneOffLink, type RedeemOutcome } from "./replay";
+import { keysAfterUnknownKid, refreshFollowedJwksIfDue } from "./jwks-refresh";
 import { verificationKeysFor } from "./verification-keys";
 
 /**
@@ -43,8 +44,13 @@ export async function enterWithToken(input: { slug: string; token: string; step:
 }
 
 async function decide(event: EntryEvent, input: { token: string; step: EntryStep }, now: Date): Promise<EntryOutcome> {
+  refreshFollowedJwksIfDue(event, now);
   const keys = await verificationKeysFor(event);
-  const verified = await verifyAttendeeToken(input.token, { keys, policy: event.policy, features: event.features, now });
+  let verified = await verifyAttendeeToken(input.token, { keys, policy: event.policy, features: event.features, now });
+  if (!verified.ok && verified.reason === "unknown_key") {
+    const refreshed = await keysAfterUnknownKid(event, now);
+    if (refreshed) verified = await verifyAttendeeToken(input.token, { keys: refreshed, policy: event.policy, features: event.features, now });
+  }
   if (!verified.ok) return { kind: "refused", event, failure: verified };
   recordKeyUse(verified.keyId, now);
 
