@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { OrgRole } from "@/lib/auth/roles";
-import { createEventSchema, EVENT_SORTS, patchEventSchema } from "@/lib/events/schema";
-import { activateKeyBodySchema, addKeyBodySchema, inspectTokenBodySchema, putProfileFieldsBodySchema, retireKeyBodySchema, revokeKeyBodySchema } from "./request-bodies";
+import { createEventSchema, EVENT_SORTS } from "@/lib/events/schema";
+import { activateKeyBodySchema, addKeyBodySchema, patchEventBodySchema, inspectTokenBodySchema, putProfileFieldsBodySchema, retireKeyBodySchema, revokeKeyBodySchema } from "./request-bodies";
 import {
   addedKeyResponseSchema,
   deletedResponseSchema,
@@ -10,6 +10,7 @@ import {
   jwksResponseSchema,
   keyListResponseSchema,
   keyResponseSchema,
+  patchedEventResponseSchema,
   profileFieldsResponseSchema,
   tokenInspectionResponseSchema,
 } from "./schemas";
@@ -105,11 +106,16 @@ export const API_OPERATIONS: ApiOperation[] = [
     operationId: "updateEvent",
     tag: "Events",
     summary: "Change some of an event's fields",
-    description: "Send only the fields to change. The result is validated as a whole (e.g. the end after the start).",
+    description:
+      "Send only the fields to change. The result is validated as a whole (e.g. the end after the start). `jwksUrl` makes the event follow the JWKS your platform publishes (https only; private, loopback and metadata addresses are refused; at most 64 KB, 3 s, 20 keys); it is fetched once at once and the response's `jwks` shows what was found. `null` stops following.",
     access: "admin",
-    body: patchEventSchema,
-    examples: [{ summary: "Shorter leeway", value: { leewaySeconds: 30 } }],
-    success: { status: 200, description: "The updated event", schema: eventResponseSchema },
+    body: patchEventBodySchema,
+    examples: [
+      { summary: "Shorter leeway", value: { leewaySeconds: 30 } },
+      { summary: "Follow the platform's JWKS", value: { jwksUrl: "https://auth.example.com/.well-known/jwks.json" } },
+      { summary: "Stop following it", value: { jwksUrl: null } },
+    ],
+    success: { status: 200, description: "The updated event (and the JWKS trial fetch, when jwksUrl was sent)", schema: patchedEventResponseSchema },
     errors: WRITE_ERRORS,
   },
   {

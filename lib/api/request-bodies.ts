@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { inspectTokenSchema } from "@/lib/debugger/schema";
 import { DEFAULT_OVERLAP_HOURS, MAX_OVERLAP_HOURS } from "@/lib/keys/lifecycle";
+import { patchEventSchema } from "@/lib/events/schema";
+import { jwksUrlValue } from "@/lib/keys/jwks-url/schema";
 import { generateKeySchema, keyTransitionSchema } from "@/lib/keys/schema";
 import { fieldKindSchema, PROFILE_LIMITS, profileFieldKeySchema, profileFieldLabelSchema, replaceProfileFieldsSchema } from "@/lib/profile/schema";
 
@@ -107,6 +109,17 @@ export const revokeKeyBodySchema = z
   )
   .optional()
   .transform((body) => body ?? { acknowledgeUnsafeRevoke: false });
+
+/** PATCH /events/{slug}: the event's fields, plus the JWKS URL it follows (set on the Keys tab in the dashboard). */
+export const patchEventBodySchema = patchEventSchema.extend({
+  jwksUrl: jwksUrlValue
+    .nullable()
+    .optional()
+    .describe(
+      "Follow the JWKS your platform publishes at this https URL (its keys verify tokens beside the keys added here; the host rotates there). It is fetched once when set: on failure nothing changes (400, field jwksUrl). null stops following",
+    ),
+});
+export type PatchEventBody = z.output<typeof patchEventBodySchema>;
 
 /** One field as the reference documents it: the profile area's own validators, with notes for API users. */
 const documentedProfileField = z.object({

@@ -44,6 +44,35 @@ export const apiEventSchema = z.object({
 
 export const eventListResponseSchema = z.object({ data: z.array(apiEventSchema), pagination: paginationSchema });
 export const eventResponseSchema = z.object({ data: apiEventSchema });
+
+const refusedUrlKeySchema = z.object({ kid: z.string(), reason: z.string(), message: z.string() });
+
+/** The result of setting a JWKS URL: the trial fetch. */
+export const jwksTrialSchema = z
+  .object({
+    url: z.string(),
+    fetchedAt: z.string(),
+    acceptedKeys: z.array(z.string()).describe("The keys now followed (the host's kid, or the thumbprint's first characters)"),
+    refusedKeys: z.array(refusedUrlKeySchema).describe("Keys of the document that were skipped, with why"),
+    nextFetchAt: z.string().describe("The next refresh (Cache-Control max-age, clamped to 1–60 minutes; 10 minutes without one)"),
+  })
+  .nullable()
+  .describe("Present when the request set jwksUrl: the trial fetch's result, or null after jwksUrl: null");
+export const patchedEventResponseSchema = z.object({ data: apiEventSchema, jwks: jwksTrialSchema.optional() });
+
+/** The followed JWKS URL and the state of its fetches, beside the keys. */
+export const jwksSourceSchema = z
+  .object({
+    url: z.string(),
+    lastAttemptAt: z.string().nullable(),
+    lastSuccessAt: z.string().nullable().describe("The last good fetch: its keys verify for up to 24 hours of failures after it"),
+    lastError: z.string().nullable().describe("The last attempt's error (null after a success)"),
+    refusedKeys: z.array(refusedUrlKeySchema),
+    nextFetchAt: z.string(),
+    expired: z.boolean().describe("true: fetches have failed for more than 24 hours, so the URL's keys no longer verify"),
+  })
+  .nullable()
+  .describe("The JWKS URL the event follows (keys with source jwks_url come from it), or null");
 export const deletedResponseSchema = z.object({ data: z.object({ deleted: z.literal(true), slug: z.string() }) });
 
 export type ApiEvent = z.infer<typeof apiEventSchema>;
@@ -95,7 +124,7 @@ export const keyHealthSchema = z.object({
   noActiveKey: z.boolean().describe("true: the event accepts no new token until a key is activated"),
 });
 
-export const keyListResponseSchema = z.object({ data: z.array(apiSigningKeySchema), health: keyHealthSchema });
+export const keyListResponseSchema = z.object({ data: z.array(apiSigningKeySchema), health: keyHealthSchema, jwksSource: jwksSourceSchema });
 export const keyResponseSchema = z.object({ data: apiSigningKeySchema, health: keyHealthSchema });
 export const addedKeyResponseSchema = z.object({
   data: apiSigningKeySchema,

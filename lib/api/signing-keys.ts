@@ -4,6 +4,7 @@ import type { KeyTransition } from "@/lib/keys/lifecycle";
 import { changeKeyStatus, generateKey, listEventKeys, uploadPublicKey } from "@/lib/keys/service";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { apiRoute } from "./handler";
+import { presentJwksSource } from "./jwks-source";
 import { presentKey } from "./present";
 import { activateKeyBodySchema, retireKeyBodySchema, revokeKeyBodySchema, type AddKeyBody } from "./request-bodies";
 
@@ -12,8 +13,8 @@ import { activateKeyBodySchema, retireKeyBodySchema, revokeKeyBodySchema, type A
  * the work, the audit and the configVersion bump, acting as the API key.
  */
 export async function eventKeys(ctx: TenantContext, eventSlug: string, now = new Date()) {
-  const { keys, policy, health } = await listEventKeys(ctx, eventSlug, now);
-  return { keys, policy, health, data: keys.map((key) => presentKey(key, policy, now)) };
+  const { keys, policy, health, jwksSource } = await listEventKeys(ctx, eventSlug, now);
+  return { keys, policy, health, jwksSource: presentJwksSource(jwksSource), data: keys.map((key) => presentKey(key, policy, now)) };
 }
 
 async function eventKey(ctx: TenantContext, eventSlug: string, kid: string, now: Date) {

@@ -11,7 +11,9 @@ import { displayFingerprint, fingerprintDigest, shortKid, type KeyIdentity } fro
 import { applyTransition, DEFAULT_OVERLAP_HOURS, isKeyStatus, keyHealth, leavesNoActiveKey, overlapEnd, type KeyHealth, type KeyStatus, type KeyTransition } from "./lifecycle";
 import { parsePublicKey, type PublicKeyFormat } from "./parse-public-key";
 import { assertVaultConfigured, encryptPrivateKey, VaultError } from "./private-key-vault";
+import { logUnexpected } from "@/lib/log";
 import { kidConflict } from "./kid-conflicts";
+import { jwksSourceOf, refreshJwks } from "./jwks-url/service";
 import { revocationSafety, type RevocationSafety, type TokenLifetimePolicy } from "./revocation";
 import type { GenerateKeyInput, KeyTransitionInput, UploadPublicKeyInput } from "./schema";
 
@@ -114,6 +116,12 @@ async function findEvent(client: Transaction | typeof db, ctx: TenantContext, sl
 /** The event's keys, grouped order (active, standby, retired, revoked; newest first), with revocation safety. */
 export async function listEventKeys(ctx: TenantContext, eventSlug: string, now = new Date()) {
   const event = await findEvent(db, ctx, eventSlug);
+  // A followed JWKS that is due is refreshed first, so the page and the API show the host's current keys.
+  try {
+    await refreshJwks(event.id, "schedule", now);
+  } catch (error) {
+    logUnexpected(`refreshing the JWKS URL of event ${event.id}`, error);
+  }
   const rows = await db.signingKey.findMany({
     where: { eventId: event.id },
     select: { ...keyColumns, encryptedPrivateKey: true },
@@ -130,7 +138,9 @@ export async function listEventKeys(ctx: TenantContext, eventSlug: string, now =
       };
     })
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || newest(b) - newest(a));
-  return { event, policy, keys, health: keyHealth(keys) };
+  const jwksSource = await jwksSourceOf(event.id, now);
+  // URL keys are the host's: they count as active keys (they verify), never as a rotation step here.
+  return { event, policy, keys, health: keyHealth(keys), jwksSource };
 }
 
 export function auditDetails(summary: KeySummary, extra: Record<string, unknown> = {}) {
