@@ -11,6 +11,7 @@ import { cn } from "@/components/ui/cn";
 import { CheckboxField, inputClasses, TextField } from "@/components/ui/field";
 import { Dialog } from "@/components/ui/dialog";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { ADD_AS_STANDBY_HINT, STANDBY_NEXT_STEPS } from "@/lib/keys/rotation";
 import { RefusalAlert } from "./refusal-alert";
 
 const FORMAT_NAMES: Record<string, string> = {
@@ -28,7 +29,19 @@ interface Added {
   format: string;
 }
 
-export function PasteKeyDialog({ orgSlug, eventSlug, hasActiveKey }: { orgSlug: string; eventSlug: string; hasActiveKey: boolean }) {
+export function PasteKeyDialog({
+  orgSlug,
+  eventSlug,
+  hasActiveKey,
+  triggerVariant = "secondary",
+  triggerSize,
+}: {
+  orgSlug: string;
+  eventSlug: string;
+  hasActiveKey: boolean;
+  triggerVariant?: "primary" | "secondary";
+  triggerSize?: "sm";
+}) {
   const router = useRouter();
   const { run, pending, error, reset } = useAction(uploadPublicKeyAction);
   const [open, setOpen] = useState(false);
@@ -73,7 +86,7 @@ export function PasteKeyDialog({ orgSlug, eventSlug, hasActiveKey }: { orgSlug: 
 
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(true)}>
+      <Button variant={triggerVariant} size={triggerSize} onClick={() => setOpen(true)}>
         Paste a public key
       </Button>
       <Dialog
@@ -102,7 +115,7 @@ export function PasteKeyDialog({ orgSlug, eventSlug, hasActiveKey }: { orgSlug: 
             <Alert tone="success" title={`Recognised ${FORMAT_NAMES[added.format] ?? "a public key"}`}>
               {added.status === "active"
                 ? "It is active: tokens signed with its private key are accepted now."
-                : "It is on standby: tokens signed with it are refused until you activate it. Activate it when your platform signs with it, then retire the old key."}
+                : `It is on standby: tokens signed with it are refused until you activate it. ${STANDBY_NEXT_STEPS}`}
             </Alert>
             <p className="text-sm text-slate-700">
               Fingerprint <code className="break-all font-mono text-xs">{added.fingerprint}</code>
@@ -198,7 +211,7 @@ export function PasteKeyDialog({ orgSlug, eventSlug, hasActiveKey }: { orgSlug: 
               defaultChecked={!hasActiveKey}
               hint={
                 hasActiveKey
-                  ? "Leave it off to add it as standby, switch your platform to it, then activate (the guided rotation)."
+                  ? ADD_AS_STANDBY_HINT
                   : "This event has no active key yet, so no attendee can sign in: activating now lets tokens signed with this key in."
               }
             />

@@ -65,7 +65,6 @@ export function readHostKid(value: unknown): string | null {
   if (typeof value !== "string") return refuse(refusals.badHostKid("is not a string"));
   if (value.length === 0) return refuse(refusals.badHostKid("is empty"));
   if (value.length > HOST_KID_MAX) return refuse(refusals.badHostKid(`is ${value.length} characters long`));
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f]/.test(value)) return refuse(refusals.badHostKid("contains control characters"));
   return value;
 }
