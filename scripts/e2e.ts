@@ -23,6 +23,8 @@ async function main() {
     BETTER_AUTH_URL: `http://localhost:${port}`,
     E2E_PORT: port,
     NEXT_TELEMETRY_DISABLED: "1",
+    // The JWKS-URL tests serve their JWKS over http from 127.0.0.1: only ever for tests and local development.
+    JWKS_ALLOW_INSECURE_HOSTS: "true",
   };
   Object.assign(process.env, env);
   await migrateDatabase(env.DATABASE_URL!, { quiet: true });
