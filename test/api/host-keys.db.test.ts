@@ -3,6 +3,8 @@ import * as event from "@/app/api/v1/events/[slug]/route";
 import * as keys from "@/app/api/v1/events/[slug]/keys/route";
 import * as revoke from "@/app/api/v1/events/[slug]/keys/[kid]/revoke/route";
 import { GET as jwks } from "@/app/api/v1/events/[slug]/jwks.json/route";
+import { POST as inspect } from "@/app/api/v1/events/[slug]/tokens/inspect/route";
+import { signAttendeeToken } from "@/test/tokens";
 import { callApi, makeApiKey } from "@/test/api";
 import { makeEvent, makeTenant } from "@/test/factories";
 import { serveJson, startJwksServer } from "@/test/jwks-server";
@@ -36,6 +38,11 @@ describe("the host's own kid through the API", () => {
     expect(clash.status).toBe(409);
     expect(clash.json!.error).toMatchObject({ reason: "duplicate_kid", field: "publicKey" });
     expect(clash.json!.error.message).toContain(`The kid “host-2026-q4” already names key ${thumbprint.slice(0, 8)} kid “host-2026-q4” (active, added`);
+
+    // The debugger (and so the entry) matches a token naming the host's kid.
+    const token = await signAttendeeToken({ privateKey: rsaPair(2048).privateKey, kid: "host-2026-q4" });
+    const inspected = await callApi(inspect, { method: "POST", key, path: `/events/${slug}/tokens/inspect`, params: { slug }, body: { token } });
+    expect(inspected.json!.data.verdict).toMatchObject({ accepted: true, kid: thumbprint });
 
     // The key paths accept the host's kid too (retiring the only active key needs the acknowledgement; revoking an active key is refused).
     const byHostKid = await callApi(revoke.POST, { method: "POST", key, path: `/events/${slug}/keys/host-2026-q4/revoke`, params: { slug, kid: "host-2026-q4" } });
