@@ -44,16 +44,23 @@ export function GenerateKeyDialog({
   hasActiveKey,
   triggerVariant = "primary",
   triggerSize,
+  open: controlledOpen,
+  onOpenChange,
 }: {
   orgSlug: string;
   eventSlug: string;
   hasActiveKey: boolean;
   triggerVariant?: "primary" | "secondary";
   triggerSize?: "sm";
+  /** Controlled from outside (AddKeyDialogs): no trigger button of its own. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
 }) {
   const router = useRouter();
   const { run, pending, error, fieldError, reset } = useAction(generateKeyAction);
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = controlledOpen ?? ownOpen;
+  const setOpen = (value: boolean) => (onOpenChange ? onOpenChange(value) : setOwnOpen(value));
   const [generated, setGenerated] = useState<Generated | null>(null);
   const [downloaded, setDownloaded] = useState(false);
   const [warnUnsaved, setWarnUnsaved] = useState(false);
@@ -73,9 +80,11 @@ export function GenerateKeyDialog({
   const formId = "generate-key-form";
   return (
     <>
-      <Button size={triggerSize} variant={triggerVariant} onClick={() => setOpen(true)}>
-        Generate key
-      </Button>
+      {controlledOpen === undefined ? (
+        <Button size={triggerSize} variant={triggerVariant} onClick={() => setOpen(true)}>
+          Generate key
+        </Button>
+      ) : null}
       <Dialog
         open={open}
         onClose={close}

@@ -35,16 +35,23 @@ export function PasteKeyDialog({
   hasActiveKey,
   triggerVariant = "secondary",
   triggerSize,
+  open: controlledOpen,
+  onOpenChange,
 }: {
   orgSlug: string;
   eventSlug: string;
   hasActiveKey: boolean;
   triggerVariant?: "primary" | "secondary";
   triggerSize?: "sm";
+  /** Controlled from outside (AddKeyDialogs): no trigger button of its own. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
 }) {
   const router = useRouter();
   const { run, pending, error, reset } = useAction(uploadPublicKeyAction);
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = controlledOpen ?? ownOpen;
+  const setOpen = (value: boolean) => (onOpenChange ? onOpenChange(value) : setOwnOpen(value));
   const [text, setText] = useState("");
   const [localRefusal, setLocalRefusal] = useState<KeyRefusal | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -86,9 +93,11 @@ export function PasteKeyDialog({
 
   return (
     <>
-      <Button variant={triggerVariant} size={triggerSize} onClick={() => setOpen(true)}>
-        Paste a public key
-      </Button>
+      {controlledOpen === undefined ? (
+        <Button variant={triggerVariant} size={triggerSize} onClick={() => setOpen(true)}>
+          Paste a public key
+        </Button>
+      ) : null}
       <Dialog
         open={open}
         onClose={close}

@@ -4,10 +4,9 @@ import { currentStepNumber, ROTATION_STEPS, type KeyActivity, type NextStep } fr
 import { formatUtc } from "@/lib/format";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
-import { GenerateKeyDialog } from "./generate-key-dialog";
+import { AddKeyButtons } from "./add-key-dialogs";
 import { KeyTransitionButton } from "./key-transition-button";
 import type { KeyCardContext } from "./key-card";
-import { PasteKeyDialog } from "./paste-key-dialog";
 
 const keyName = (key: KeyView) => (key.hostKid ? `${key.shortKid} “${key.hostKid}”` : key.shortKid);
 
@@ -121,12 +120,7 @@ function NextStepPanel({ step, byId, notes, context }: { step: NextStep; byId: M
         emphasis={emphasis}
       />
     ) : null;
-  const addButtons = context.writable ? (
-    <div className="flex flex-wrap gap-2">
-      <GenerateKeyDialog orgSlug={context.orgSlug} eventSlug={context.eventSlug} hasActiveKey={context.activeCount > 0} triggerSize="sm" />
-      <PasteKeyDialog orgSlug={context.orgSlug} eventSlug={context.eventSlug} hasActiveKey={context.activeCount > 0} triggerSize="sm" />
-    </div>
-  ) : null;
+  const addButtons = context.writable ? <AddKeyButtons size="sm" /> : null;
   const panel = (text: React.ReactNode, action?: React.ReactNode) => (
     <div
       className="flex flex-wrap items-center justify-between gap-3 rounded-md bg-slate-50 px-4 py-3 text-sm text-slate-700 ring-1 ring-inset ring-slate-200"

@@ -11,9 +11,8 @@ import { keyActivityLastHour } from "@/lib/keys/sign-in-activity";
 import { formatUtc, relativeTo } from "@/lib/format";
 import { JwksUrlForm } from "@/components/keys/jwks-url-form";
 import { orNotFound, pageTenant } from "@/lib/tenancy/page";
-import { GenerateKeyDialog } from "@/components/keys/generate-key-dialog";
+import { AddKeyButtons, AddKeyDialogs } from "@/components/keys/add-key-dialogs";
 import { KeyCard, type KeyCardContext } from "@/components/keys/key-card";
-import { PasteKeyDialog } from "@/components/keys/paste-key-dialog";
 import { RotationGuide } from "@/components/keys/rotation-guide";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
@@ -58,7 +57,7 @@ export default async function EventKeysPage({ params }: { params: Promise<{ org:
   const notes = new Map(keys.map((k) => [k.id, revocationNote(k, policy, now)]));
   const jwksUrl = `${appUrl()}${jwksPath(event.slug)}`;
 
-  return (
+  const page = (
     <div className="space-y-6">
       {health.noActiveKey ? (
         <Alert tone="danger" title="No active signing key: no attendee can sign in">
@@ -74,10 +73,7 @@ export default async function EventKeysPage({ params }: { params: Promise<{ org:
         actions={
           // When the Next box offers to add a key, its buttons are the only ones: one place to act.
           writable && !["first", "add_and_activate", "idle"].includes(step.kind) ? (
-            <div className="flex flex-wrap gap-2">
-              <GenerateKeyDialog orgSlug={org} eventSlug={event.slug} hasActiveKey={!health.noActiveKey} />
-              <PasteKeyDialog orgSlug={org} eventSlug={event.slug} hasActiveKey={!health.noActiveKey} />
-            </div>
+            <AddKeyButtons />
           ) : null
         }
       >
@@ -183,5 +179,12 @@ export default async function EventKeysPage({ params }: { params: Promise<{ org:
         </div>
       </Card>
     </div>
+  );
+  return writable ? (
+    <AddKeyDialogs orgSlug={org} eventSlug={event.slug} hasActiveKey={!health.noActiveKey}>
+      {page}
+    </AddKeyDialogs>
+  ) : (
+    page
   );
 }
