@@ -148,8 +148,8 @@ test("the Keys tab with pasted, generated and JWKS-URL keys", async ({ page }) =
     const group = page.getByTestId("jwks-url-group");
     await group.getByLabel("JWKS URL").fill(server.url());
     await group.getByRole("button", { name: "Fetch and follow" }).click();
-    await expect(group.getByRole("status")).toContainText("Fetched: 1 key now verify tokens");
-    await expect(group.getByRole("status")).toContainText("Skipped ec-2026: This is an elliptic-curve JWK");
+    await expect(group.getByTestId("jwks-trial")).toContainText("Fetched: 1 key now verifies tokens");
+    await expect(group.getByTestId("jwks-trial")).toContainText("Skipped ec-2026: This is an elliptic-curve JWK");
     await expect(group.getByTestId("key-row")).toHaveCount(1);
     await expect(group.getByTestId("host-kid")).toHaveText("kid “auth0-2026-11”");
     await expect(group).toContainText("From JWKS URL");

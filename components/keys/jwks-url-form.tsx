@@ -67,7 +67,12 @@ export function JwksUrlForm({ orgSlug, eventSlug, currentUrl }: { orgSlug: strin
       {set.error && !set.fieldError("jwksUrl") ? <FormError error={set.error} /> : null}
       {stop.error ? <FormError error={stop.error} /> : null}
       {trial ? (
-        <Alert tone={trial.refused.length > 0 ? "warning" : "success"} role="status" title={`Fetched: ${trial.accepted.length} key${trial.accepted.length === 1 ? "" : "s"} now verify tokens`}>
+        <div data-testid="jwks-trial">
+        <Alert
+          tone={trial.refused.length > 0 ? "warning" : "success"}
+          role="status"
+          title={`Fetched: ${trial.accepted.length} key${trial.accepted.length === 1 ? " now verifies" : "s now verify"} tokens`}
+        >
           {trial.accepted.join(", ")}
           {trial.refused.length > 0 ? (
             <ul className="mt-2 list-disc pl-5">
@@ -79,6 +84,7 @@ export function JwksUrlForm({ orgSlug, eventSlug, currentUrl }: { orgSlug: strin
             </ul>
           ) : null}
         </Alert>
+        </div>
       ) : null}
     </div>
   );

@@ -1,7 +1,7 @@
 import type { KeyView } from "@/lib/keys/service";
 import type { RevocationNote } from "@/lib/keys/presentation";
 import { currentStepNumber, ROTATION_STEPS, type KeyActivity, type NextStep } from "@/lib/keys/rotation";
-import { formatUtc } from "@/lib/format";
+import { formatUtc, relativeTo } from "@/lib/format";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
 import { AddKeyButtons } from "./add-key-dialogs";
@@ -18,6 +18,7 @@ export function RotationGuide({
   activity,
   overrun,
   context,
+  now,
 }: {
   step: NextStep;
   keys: KeyView[];
@@ -25,6 +26,7 @@ export function RotationGuide({
   activity: Map<string, KeyActivity>;
   overrun: { since: Date; activeKeyIds: string[] } | null;
   context: KeyCardContext;
+  now: Date;
 }) {
   const byId = new Map(keys.map((k) => [k.id, k]));
   const current = currentStepNumber(step);
@@ -70,13 +72,13 @@ export function RotationGuide({
         })}
       </ol>
       <NextStepPanel step={step} byId={byId} notes={notes} context={context} />
-      <Progress keys={keys.filter((k) => k.status === "active" || k.status === "retired")} activity={activity} />
+      <Progress keys={keys.filter((k) => k.status === "active" || k.status === "retired")} activity={activity} now={now} />
     </div>
   );
 }
 
 /** Each verifying key's part in the last hour's sign-ins: how the admin sees the platform switch. */
-function Progress({ keys, activity }: { keys: KeyView[]; activity: Map<string, KeyActivity> }) {
+function Progress({ keys, activity, now }: { keys: KeyView[]; activity: Map<string, KeyActivity>; now: Date }) {
   if (keys.length < 2) return null;
   return (
     <div className="text-sm text-slate-700" data-testid="rotation-progress">
@@ -94,7 +96,13 @@ function Progress({ keys, activity }: { keys: KeyView[]; activity: Map<string, K
                   {Math.round(share * 100)}% · {a?.signIns ?? 0} sign-in{a?.signIns === 1 ? "" : "s"}
                 </span>
               ) : (
-                <span>{a?.recent ? `signed attendees in (last ${formatUtc(k.lastVerifiedAt)})` : k.lastVerifiedAt ? `none (last ${formatUtc(k.lastVerifiedAt)})` : "none yet"}</span>
+                <span>
+                  {a?.recent && k.lastVerifiedAt
+                    ? `signs attendees in (last ${relativeTo(k.lastVerifiedAt, now)})`
+                    : k.lastVerifiedAt
+                      ? `none (last ${relativeTo(k.lastVerifiedAt, now)})`
+                      : "none yet"}
+                </span>
               )}
             </li>
           );

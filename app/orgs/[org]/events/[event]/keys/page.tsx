@@ -84,6 +84,7 @@ export default async function EventKeysPage({ params }: { params: Promise<{ org:
           activity={activity}
           overrun={overlapOverrun(keys, now)}
           context={context}
+          now={now}
         />
       </Card>
 
