@@ -58,7 +58,8 @@ export async function readKeySet(body: string): Promise<KeySetOutcome> {
       keys.push({ ...identity, hostKid: hostKid && hostKid !== identity.kid ? hostKid : null });
     } catch (error) {
       if (!(error instanceof KeyRefusedError)) throw error;
-      refused.push({ kid: ownKid, reason: error.reason, message: error.message });
+      // The refusal's fix command is part of the sentence ("…with the doc's command:"), so it goes with it.
+      refused.push({ kid: ownKid, reason: error.reason, message: error.refusal.command ? `${error.message} ${error.refusal.command}` : error.message });
     }
   }
   return { ok: true, keys, refused: refused.slice(0, 50) };
