@@ -101,6 +101,8 @@ export type EventFieldsInput = z.input<typeof eventFieldsSchema>;
 export type EventFields = z.output<typeof eventFieldsSchema>;
 
 export const createEventSchema = eventFieldsSchema;
+/** POST /api/v1/events: the same fields, and an unknown member (a typo such as "startAt") is refused, as on every other write. */
+export const createEventBodySchema = eventFieldsObject.strict().superRefine(checkEventFields);
 export const updateEventSchema = z.object({ eventSlug: z.string().min(1) }).and(eventFieldsSchema);
 /** PATCH: any subset of the fields; the service merges it into the event and validates the whole. */
 export const patchEventSchema = z.object(eventFieldsShape).partial().strict();

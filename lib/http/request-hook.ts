@@ -3,7 +3,7 @@ import http from "node:http";
 import https from "node:https";
 import { applyTrustedForwarding } from "./forwarded";
 
-const INSTALLED = Symbol.for("jwt-entry-dashboard.request-hook");
+const STATE = Symbol.for("jwt-entry-dashboard.request-hook");
 
 type Emit = (this: unknown, event: string | symbol, ...args: unknown[]) => boolean;
 
@@ -16,19 +16,24 @@ type Emit = (this: unknown, event: string | symbol, ...args: unknown[]) => boole
  * still at hand: it writes the trusted client address and a request id into the headers that
  * every later layer (proxy.ts, Better Auth, route handlers, server actions) reads.
  */
-export function installRequestHook(hops: number): boolean {
-  const holder = globalThis as { [INSTALLED]?: boolean };
-  if (holder[INSTALLED]) return false;
-  holder[INSTALLED] = true;
+export function installRequestHook(hops: number): void {
+  const holder = globalThis as { [STATE]?: { hops: number } };
+  if (holder[STATE]) {
+    holder[STATE].hops = hops;
+    return;
+  }
+  const state = (holder[STATE] = { hops });
   for (const prototype of [http.Server.prototype, https.Server.prototype] as { emit: Emit }[]) {
     const original = prototype.emit;
     prototype.emit = function emit(this: unknown, event: string | symbol, ...args: unknown[]) {
       if (event === "request") {
         const request = args[0] as http.IncomingMessage;
-        applyTrustedForwarding(request.headers, request.socket?.remoteAddress, hops, randomUUID());
+        const requestId = randomUUID();
+        applyTrustedForwarding(request.headers, request.socket?.remoteAddress, state.hops, requestId);
+        // The id a user can quote to support; the same id is on every log line of the request.
+        (args[1] as http.ServerResponse).setHeader("X-Request-Id", requestId);
       }
       return original.call(this, event, ...args);
     };
   }
-  return true;
 }
