@@ -11,6 +11,9 @@ export async function register() {
     const { refuseToStartWithIncompleteEnvironment } = await import("./lib/startup-check");
     refuseToStartWithIncompleteEnvironment();
   }
+  const { routeConsoleToLogger } = await import("./lib/log");
+  // One JSON line per entry, with the request id, for Next's own messages as well as ours.
+  if (process.env.NODE_ENV === "production") routeConsoleToLogger();
   const { installRequestHook } = await import("./lib/http/request-hook");
   const { trustedProxyHops } = await import("./lib/http/forwarded");
   installRequestHook(trustedProxyHops() || 0);

@@ -5,6 +5,7 @@ import { apiKey } from "@better-auth/api-key";
 import type { Database } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/provider";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/forwarded";
+import { logger } from "@/lib/log";
 import { accessControl, betterAuthRoles } from "./access-control";
 import { hashPassword, verifyPassword } from "./password";
 import { MIN_PASSWORD_LENGTH } from "./schema";
@@ -55,7 +56,7 @@ export function createAuth(options: { db: Database; provider: DatabaseProvider; 
         // A wrong API key or an unknown sign-in email is the caller's mistake, answered with 401; not an error of ours.
         if (message.startsWith("Failed to validate API key") || message === "User not found") return;
         // Only the message: arguments may carry request data.
-        console[level === "error" ? "error" : "warn"](`[auth] ${message}`);
+        logger[level === "error" ? "error" : "warn"]({ source: "auth" }, message);
       },
     },
     disabledPaths: [

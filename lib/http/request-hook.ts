@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import http from "node:http";
 import https from "node:https";
+import { requestContext } from "@/lib/log";
 import { applyTrustedForwarding } from "./forwarded";
 
 const STATE = Symbol.for("jwt-entry-dashboard.request-hook");
@@ -14,7 +15,8 @@ type Emit = (this: unknown, event: string | symbol, ...args: unknown[]) => boole
  * own address. This hook runs first, on Node's own "request" event of every HTTP(S) server in the
  * process (installed from instrumentation.ts before Next serves anything), where the socket is
  * still at hand: it writes the trusted client address and a request id into the headers that
- * every later layer (proxy.ts, Better Auth, route handlers, server actions) reads.
+ * every later layer (proxy.ts, Better Auth, route handlers, server actions) reads, and runs the
+ * request inside a context whose id every log line of it carries (lib/log.ts).
  */
 export function installRequestHook(hops: number): void {
   const holder = globalThis as { [STATE]?: { hops: number } };
@@ -32,6 +34,7 @@ export function installRequestHook(hops: number): void {
         applyTrustedForwarding(request.headers, request.socket?.remoteAddress, state.hops, requestId);
         // The id a user can quote to support; the same id is on every log line of the request.
         (args[1] as http.ServerResponse).setHeader("X-Request-Id", requestId);
+        return requestContext.run({ requestId }, () => original.call(this, event, ...args));
       }
       return original.call(this, event, ...args);
     };
