@@ -19,7 +19,7 @@ import { callApi, makeApiKey } from "@/test/api";
 import { makeEvent, makeTenant, uid } from "@/test/factories";
 import type { TenantContext } from "@/lib/tenancy/context";
 
-type Handler = Parameters<typeof callApi>[0];
+type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Response | Promise<Response>;
 
 let admin: string;
 let viewer: string;
