@@ -15,7 +15,7 @@ import * as links from "@/app/api/v1/events/[slug]/links/route";
 import * as profileFields from "@/app/api/v1/events/[slug]/profile-fields/route";
 import * as inspect from "@/app/api/v1/events/[slug]/tokens/inspect/route";
 import * as unknownPath from "@/app/api/v1/[[...unknown]]/route";
-import { callApi, makeApiKey } from "@/test/api";
+import { makeApiKey } from "@/test/api";
 import { makeEvent, makeTenant, uid } from "@/test/factories";
 import type { TenantContext } from "@/lib/tenancy/context";
 
