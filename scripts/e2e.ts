@@ -22,6 +22,9 @@ async function main() {
     KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     BETTER_AUTH_URL: `http://localhost:${port}`,
     E2E_PORT: port,
+    // The test runner plays the one trusted proxy: the X-Forwarded-For it sends is the client address
+    // each test appears to come from (e2e/support/fixtures.ts). e2e/hardening.spec.ts also runs 0 hops.
+    TRUSTED_PROXY_HOPS: "1",
     NEXT_TELEMETRY_DISABLED: "1",
     // The JWKS-URL tests serve their JWKS over http from 127.0.0.1: only ever for tests and local development.
     JWKS_ALLOW_INSECURE_HOSTS: "true",
