@@ -1,4 +1,5 @@
 import { DEFAULT_DATABASE_URL } from "@/lib/db/provider";
+import { mailEnvironmentProblems } from "@/lib/mail/settings";
 
 /**
  * Environment, read in one place. Secrets are never given defaults: the zero-config start
@@ -42,5 +43,6 @@ export function environmentProblems(env: Record<string, string | undefined> = pr
   if (!/^(file:|postgres(ql)?:\/\/)/.test(url)) {
     problems.push({ variable: "DATABASE_URL", message: "must start with file: (SQLite) or postgresql:// (PostgreSQL)" });
   }
+  problems.push(...mailEnvironmentProblems(env));
   return problems;
 }
