@@ -20,6 +20,14 @@ export const API_KEY_RATE_LIMIT = { perMinute: 600 };
 export const RESET_LINK_MINUTES = 30;
 export const APP_NAME = "Event sign-in";
 
+/** Better Auth log lines for mistakes the caller made (answered with 4xx and a message): not errors of ours. */
+const CALLER_MISTAKES = new Set([
+  "User not found",
+  "Reset Password: User not found",
+  "Invalid password",
+  "This code was already used. Wait for your app to show the next one, then enter that.",
+]);
+
 /**
  * Better Auth owns accounts, passwords, sessions and API keys. Organization changes go through our
  * server actions (lib/orgs, lib/members), which enforce invariants such as "never without an
@@ -96,7 +104,7 @@ export function createAuth(options: { db: Database; provider: DatabaseProvider; 
       level: "warn",
       log(level, message) {
         // A wrong API key or an unknown sign-in email is the caller's mistake, answered with 401; not an error of ours.
-        if (message.startsWith("Failed to validate API key") || message === "User not found" || message === "Reset Password: User not found") return;
+        if (CALLER_MISTAKES.has(message) || message.startsWith("Failed to validate API key")) return;
         // Only the message: arguments may carry request data.
         console[level === "error" ? "error" : "warn"](`[auth] ${message}`);
       },
