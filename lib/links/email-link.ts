@@ -15,7 +15,13 @@ export const emailTestLinkSchema = z.object({
   eventSlug: z.string().min(1).max(100),
   /** The link as the page shows it once (the token is only in the admin's browser). */
   url: z.string().min(1, "The link to send is missing: issue a link first.").max(12_000),
-  to: z.union([z.literal(""), z.email({ error: "Enter the speaker's email address, e.g. speaker@example.com." }).trim().toLowerCase()]).default(""),
+  to: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .max(254, "That address is too long.")
+    .refine((v) => v === "" || z.email().safeParse(v).success, "Enter the speaker's email address, e.g. speaker@example.com.")
+    .default(""),
   confirmLongLived: z.boolean().default(false),
   confirmHostLongLived: z.boolean().default(false),
 });

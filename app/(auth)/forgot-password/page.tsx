@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import { RESET_LINK_MINUTES } from "@/lib/auth/config";
 import { mailer, MAIL_UNAVAILABLE_MESSAGE } from "@/lib/mail";
 import { ForgotPasswordForm } from "@/components/auth/forgot-password-form";
@@ -7,7 +8,9 @@ import { Alert } from "@/components/ui/alert";
 
 export const metadata: Metadata = { title: "Forgot password" };
 
-export default function ForgotPasswordPage() {
+export default async function ForgotPasswordPage() {
+  // Rendered per request: whether mail can be sent is the running server's SMTP_URL, not the build's.
+  await connection();
   if (!mailer.canSend) {
     return (
       <div className="space-y-4">
