@@ -34,7 +34,8 @@ beforeEach(() => {
 function browser(ip = `10.0.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`) {
   const jar = new Map<string, string>();
   async function call(method: "GET" | "POST", path: string, body?: unknown) {
-    const headers = new Headers({ origin: BASE, "x-forwarded-for": ip, "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36" });
+    // x-client-address: what the request hook (lib/http/request-hook.ts) sets from the socket or trusted hops.
+    const headers = new Headers({ origin: BASE, "x-client-address": ip, "user-agent": "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Safari/537.36" });
     if (jar.size > 0) headers.set("cookie", [...jar].map(([k, v]) => `${k}=${v}`).join("; "));
     if (body !== undefined) headers.set("content-type", "application/json");
     const response = await auth.handler(new Request(path.startsWith("http") ? path : `${BASE}/api/auth${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), redirect: "manual" }));

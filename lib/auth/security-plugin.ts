@@ -4,6 +4,7 @@ import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/a
 import type { Database } from "@/lib/db/create-client";
 import type { AuditAction } from "@/lib/audit/actions";
 import { coarseNetwork, describeBrowser } from "@/lib/accounts/devices";
+import { clientAddress } from "@/lib/http/forwarded";
 import { recordSecurityEvent } from "@/lib/accounts/security-events";
 import type { Mailer } from "@/lib/mail/mailer";
 import { newDeviceMail } from "@/lib/mail/messages";
@@ -81,8 +82,7 @@ export function securityEvents(options: { db: Database; mailer?: Mailer; appUrl:
   function networkOf(ctx: HookContext): string {
     const ip = ctx.context.newSession?.session.ipAddress;
     if (ip) return coarseNetwork(ip);
-    const forwarded = ctx.request?.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-    return coarseNetwork(forwarded);
+    return ctx.request ? coarseNetwork(clientAddress(ctx.request.headers)) : "unknown network";
   }
 
   /** Remembers this browser for the user (a random id in a signed cookie); true when it was new. */

@@ -1,6 +1,8 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { clientAddress } from "@/lib/rate-limit";
+import { publicUrlIsHttps } from "@/lib/env";
+import { pageSecurityRequestHeaders } from "@/lib/http/secure-request";
 import { logUnexpected } from "@/lib/log";
 import { reasonStatus, type ReasonFailure } from "@/lib/tokens/reasons";
 import { ATTENDEE_COOKIE } from "./attendee-session";
@@ -18,16 +20,22 @@ import { isSameOriginPost } from "./same-origin";
 const PRIVATE_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
 
 function cookieOptions(request: NextRequest, slug: string, maxAge: number) {
-  return { httpOnly: true, sameSite: "lax" as const, secure: request.nextUrl.protocol === "https:", path: `/e/${slug}`, maxAge };
+  return { httpOnly: true, sameSite: "lax" as const, secure: publicUrlIsHttps() || request.nextUrl.protocol === "https:", path: `/e/${slug}`, maxAge };
+}
+
+/** A page the entry lets render (the bare event URL, the confirmation page): with its CSP nonce. Redirects need none. */
+function renderPage(request: NextRequest): NextResponse {
+  const { requestHeaders, responseHeaders } = pageSecurityRequestHeaders(request.headers);
+  return NextResponse.next({ headers: { ...PRIVATE_HEADERS, ...responseHeaders }, request: { headers: requestHeaders } });
 }
 
 function refuse(request: NextRequest, slug: string, failure: ReasonFailure): NextResponse {
-  const headers = new Headers(request.headers);
-  headers.set(PROBLEM_HEADER, encodeProblem(failure));
+  const { requestHeaders, responseHeaders } = pageSecurityRequestHeaders(request.headers);
+  requestHeaders.set(PROBLEM_HEADER, encodeProblem(failure));
   const response = NextResponse.rewrite(new URL(`/e/${slug}/problem`, request.url), {
     status: reasonStatus(failure.reason),
-    headers: PRIVATE_HEADERS,
-    request: { headers },
+    headers: { ...PRIVATE_HEADERS, ...responseHeaders },
+    request: { headers: requestHeaders },
   });
   response.cookies.set(PENDING_COOKIE, "", cookieOptions(request, slug, 0));
   return response;
@@ -51,7 +59,7 @@ export async function handleContinueRequest(request: NextRequest, slug: string):
     const pending = request.cookies.get(PENDING_COOKIE)?.value;
     if (!pending) return NextResponse.redirect(new URL(`/e/${slug}`, request.url), { status: 303, headers: PRIVATE_HEADERS });
     const preview = await previewPendingLink(slug, pending);
-    return preview.ok ? NextResponse.next({ headers: PRIVATE_HEADERS }) : refuse(request, slug, preview.failure);
+    return preview.ok ? renderPage(request) : refuse(request, slug, preview.failure);
   } catch (error) {
     logUnexpected(`attendee entry /e/${slug}/continue`, error);
     return refuse(request, slug, { reason: "temporarily_unavailable", detail: { retryAfterSeconds: 30 } });
@@ -62,7 +70,7 @@ export async function handleEntryRequest(request: NextRequest, slug: string): Pr
   try {
     if (request.method === "GET" || request.method === "HEAD") {
       const token = request.nextUrl.searchParams.get("token");
-      if (token === null) return NextResponse.next({ headers: PRIVATE_HEADERS });
+      if (token === null) return renderPage(request);
       const outcome = await enterWithToken({ slug, token, step: "open", clientAddress: clientAddress(request.headers) });
       const response = respond(request, slug, outcome);
       if (outcome.kind === "confirm") response.cookies.set(PENDING_COOKIE, token, cookieOptions(request, slug, outcome.pendingMaxAgeSeconds));

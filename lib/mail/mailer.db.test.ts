@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { logger } from "@/lib/log";
 import { startSmtpPeer } from "@/test/smtp-peer";
 import { uid } from "@/test/factories";
 import { createMailer, MailUnavailableError } from "./mailer";
@@ -25,10 +26,10 @@ describe("mailer", () => {
   });
 
   it("logs a failed delivery without the mail's content or token", async () => {
-    const errors = vi.spyOn(console, "error").mockImplementation(() => {});
+    const errors = vi.spyOn(logger, "error").mockImplementation(() => {});
     const closed = createMailer(db, { kind: "smtp", smtpUrl: "smtp://u:p@127.0.0.1:1", from: "a@example.com" });
     await expect(closed.send({ ...reset, to: "ada@example.com", kind: "password_reset" })).rejects.toThrow();
-    const logged = errors.mock.calls.flat().join(" ");
+    const logged = JSON.stringify(errors.mock.calls);
     errors.mockRestore();
     expect(logged).toContain("password_reset");
     expect(logged).not.toContain("SECRET-TOKEN-123");

@@ -1,5 +1,6 @@
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Database } from "@/lib/db/create-client";
+import { logger } from "@/lib/log";
 import type { MailContent, MailKind } from "./messages";
 import type { MailSettings } from "./settings";
 
@@ -48,7 +49,7 @@ export function createMailer(db: Database, settings: MailSettings, print: (line:
         await smtp().sendMail({ from: settings.from, to: mail.to, subject: mail.subject, text: mail.text, html: mail.html });
       } catch (error) {
         const code = (error as { code?: string; responseCode?: number }) ?? {};
-        console.error(`[mail] sending a ${mail.kind} mail to …@${mail.to.split("@")[1] ?? "?"} failed: ${code.code ?? "error"} ${code.responseCode ?? ""}`.trim());
+        logger.error({ source: "mail", kind: mail.kind, recipientDomain: mail.to.split("@")[1] ?? "?", smtpError: code.code ?? "error", smtpResponse: code.responseCode }, "mail delivery failed");
         throw error;
       }
     },
