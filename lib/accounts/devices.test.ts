@@ -12,6 +12,8 @@ describe("devices", () => {
     expect(coarseNetwork("::ffff:198.51.100.9")).toBe("198.51.100.0/24");
     expect(coarseNetwork("2001:db8:abcd:12::1")).toBe("2001:db8:abcd::/48");
     expect(coarseNetwork("2001:db8::1")).toBe("2001:db8:0::/48");
+    expect(coarseNetwork("::1")).toBe("this server's own machine (loopback)");
+    expect(coarseNetwork("127.0.0.1")).toBe("this server's own machine (loopback)");
     expect(coarseNetwork("")).toBe("unknown network");
     expect(coarseNetwork("not-an-ip")).toBe("unknown network");
   });

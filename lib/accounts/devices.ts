@@ -18,6 +18,7 @@ export function describeBrowser(userAgent: string | null | undefined): string {
 export function coarseNetwork(address: string | null | undefined): string {
   const value = (address ?? "").trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
   const kind = isIP(value);
+  if (value === "::1" || /^127\./.test(value)) return "this server's own machine (loopback)";
   if (kind === 4) return `${value.split(".").slice(0, 3).join(".")}.0/24`;
   if (kind === 6) {
     const [head = "", tail = ""] = value.split("::");
