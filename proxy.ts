@@ -1,14 +1,13 @@
 import type { NextRequest } from "next/server";
-import { handleContinueRequest, handleEntryRequest } from "@/lib/entry/http";
+import { handleAttendeeRequest } from "@/lib/entry/http";
 
 /**
- * The attendee entry: a token in the URL is verified here, before any page renders, so the
- * response can be a 303 without the token or a 4xx page carrying the reason.
+ * The attendee entry: every /e/… request passes lib/entry/http.ts first, which checks the slug,
+ * decides a token before any page renders (303 without the token, or a 4xx page with the reason)
+ * and hands the confirmation page its decision.
  */
-export async function proxy(request: NextRequest) {
-  const [, , rawSlug, step] = request.nextUrl.pathname.split("/");
-  const slug = decodeURIComponent(rawSlug ?? "");
-  return step === "continue" ? handleContinueRequest(request, slug) : handleEntryRequest(request, slug);
+export function proxy(request: NextRequest) {
+  return handleAttendeeRequest(request);
 }
 
-export const config = { matcher: ["/e/:slug", "/e/:slug/continue"] };
+export const config = { matcher: ["/e", "/e/:path*"] };
