@@ -32,7 +32,7 @@ async function measure(label: "SQLite" | "PostgreSQL", url: string): Promise<Row
   writeFileSync(`${dir}/links-${label}.txt`, links.join("\n") + "\n");
 
   const profileDir = process.env.BENCH_CPU_PROFILE ? `${dir}/profile-${label}` : undefined;
-  const server = await startServer(url, PORTS[label], { cpuProfileDir: profileDir });
+  const server = await startServer(url, PORTS[label], { cpuProfileDir: profileDir, logFile: `${dir}/server-${label}.log` });
   const entry = `/e/${EVENT_SLUG}`;
   const scenarios: Array<[string, WrkScenario, Row["target"]?]> = [
     ["`GET /api/live` (no database)", { path: "/api/live", expectStatus: 200 }],

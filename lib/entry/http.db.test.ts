@@ -105,7 +105,7 @@ describe("the entry over HTTP", () => {
     expect(statuses[30]).toBe(429);
     const valid = await request(`/e/${slug}?token=${await signAttendeeToken(key, { displayName: "Nat Office" }, { jti: null })}`, { headers: office });
     expect(valid.status).toBe(303);
-    expect(valid.headers.get("location")).toBe(`/e/${slug}/lobby`);
+    expect(valid.headers.get("location")).toBe(`http://localhost:3000/e/${slug}/lobby`);
     expect(valid.headers.get("set-cookie")).toMatch(new RegExp(`attendee_session=[\\w-]+; Path=/e/${slug}; .*HttpOnly`, "i"));
     const limited = await request(`/e/${slug}?token=not.a.token`, { headers: office });
     expect(limited.status).toBe(429);

@@ -29,9 +29,9 @@ function cookieOptions(request: NextRequest, slug: string, maxAge: number) {
   return { httpOnly: true, sameSite: "lax" as const, secure: request.nextUrl.protocol === "https:", path: `/e/${slug}`, maxAge };
 }
 
-/** A 303 to our own page, as a relative Location: nothing from the request (not even Host) goes into the header. */
-function seeOther(location: string): NextResponse {
-  return new NextResponse(null, { status: 303, headers: { Location: location, ...PRIVATE_HEADERS } });
+/** A 303 to one of our own pages (`path` is built from the checked slug only; Next wants an absolute Location from a proxy). */
+function seeOther(request: NextRequest, path: string): NextResponse {
+  return NextResponse.redirect(new URL(path, request.url), { status: 303, headers: PRIVATE_HEADERS });
 }
 
 function problem(request: NextRequest, slug: string | null, event: EntryEvent | null, failure: ReasonFailure, now = new Date()): NextResponse {
@@ -57,14 +57,14 @@ function respond(request: NextRequest, slug: string, decision: EntryDecision): N
     case "preview":
       return passThrough(request, [PREVIEW_HEADER, encodePreview({ displayName: decision.claims.displayName, expiresAt: decision.expiresAt, eventName: decision.event!.name, contact: decision.event!.contact })]);
     case "confirm": {
-      const response = seeOther(`/e/${slug}/continue`);
+      const response = seeOther(request, `/e/${slug}/continue`);
       // Only a verified token matching a one-off link gets here: canonical base64url, safe as a cookie value.
       response.cookies.set(PENDING_COOKIE, (request.nextUrl.searchParams.get("token") ?? ""), cookieOptions(request, slug, decision.pendingMaxAgeSeconds));
       return response;
     }
     case "already_in":
     case "signed_in": {
-      const response = seeOther(decision.kind === "already_in" ? `/e/${slug}/lobby?${ALREADY_IN_PARAM}=1` : `/e/${slug}/lobby`);
+      const response = seeOther(request, decision.kind === "already_in" ? `/e/${slug}/lobby?${ALREADY_IN_PARAM}=1` : `/e/${slug}/lobby`);
       if (decision.kind === "signed_in") response.cookies.set(ATTENDEE_COOKIE, decision.session.secret, cookieOptions(request, slug, decision.session.maxAgeSeconds));
       if (request.cookies.has(PENDING_COOKIE)) response.cookies.set(PENDING_COOKIE, "", cookieOptions(request, slug, 0));
       return response;
@@ -101,7 +101,7 @@ export async function handleAttendeeRequest(request: NextRequest): Promise<NextR
       if (method !== "GET" && method !== "HEAD") return new NextResponse(null, { status: 405, headers: { Allow: "GET, HEAD", ...PRIVATE_HEADERS } });
       const pending = request.cookies.get(PENDING_COOKIE)?.value;
       // No pending link (a refreshed or bookmarked confirmation): the event's page says how to join, or leads to the lobby.
-      return pending ? await decideStep(request, slug, "preview", pending) : seeOther(`/e/${slug}`);
+      return pending ? await decideStep(request, slug, "preview", pending) : seeOther(request, `/e/${slug}`);
     }
     return passThrough(request);
   } catch (error) {

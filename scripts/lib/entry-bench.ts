@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { createPrivateKey, generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, openSync, rmSync } from "node:fs";
 import pg from "pg";
 import { calculateJwkThumbprint } from "jose";
 import { createDatabaseClient } from "@/lib/db/create-client";
@@ -118,7 +118,7 @@ export async function seedOneOffLinks(url: string, event: BenchEvent, count: num
 }
 
 /** `next start` on the database (optionally under `node --cpu-prof`), once the build is current. */
-export async function startServer(url: string, port: number, options: { cpuProfileDir?: string } = {}): Promise<{ base: string; stop(): Promise<void> }> {
+export async function startServer(url: string, port: number, options: { cpuProfileDir?: string; logFile?: string } = {}): Promise<{ base: string; stop(): Promise<void> }> {
   const base = `http://127.0.0.1:${port}`;
   const env = {
     ...process.env,
@@ -131,7 +131,11 @@ export async function startServer(url: string, port: number, options: { cpuProfi
   };
   ensureProductionBuild(env);
   const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
-  const server: ChildProcess = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port)], { env, stdio: ["ignore", "ignore", "inherit"] });
+  const server: ChildProcess = spawn(process.execPath, [...profile, "node_modules/next/dist/bin/next", "start", "-p", String(port)], {
+    env,
+    // The server's own log (wrk drops its connections at the end of a run, which Next logs as "aborted").
+    stdio: ["ignore", "ignore", options.logFile ? openSync(options.logFile, "w") : "inherit"],
+  });
   for (let i = 0; i < 150; i++) {
     if ((await fetch(`${base}/api/health`).catch(() => null))?.ok) break;
     await new Promise((r) => setTimeout(r, 200));
