@@ -8,7 +8,7 @@ import { findAttendeeSession, openAttendeeSession, type EntrySource } from "./at
 import { isEventSlug } from "./entry-path";
 import { entryEvent, type EntryEvent } from "./event-config";
 import { spendRefusalBudget } from "./refusal-budget";
-import { claimHostJti, findIssuedLink, recordLongLivedUse, redeemOneOffLink, type IssuedLinkState, type RedeemOutcome } from "./replay";
+import { claimHostJti, findIssuedLink, recordLongLivedUse, redeemOneOffLink, redeemOneOffLinkByJti, type IssuedLinkState, type RedeemOutcome } from "./replay";
 import { verificationKeysFor } from "./verification-keys";
 
 /**
@@ -80,7 +80,7 @@ export async function decideEntry(attempt: EntryAttempt): Promise<EntryDecision>
   if (decision.kind !== "refused") return decision;
   // Verification comes first and costs ~0.06 ms; only a refusal touches the address's budget, so a
   // valid token is never turned away because others at the same address failed.
-  const budget = await spendRefusalBudget(event.id, attempt.clientAddress, now);
+  const budget = spendRefusalBudget(event.id, attempt.clientAddress, now);
   if (!budget.allowed) return { ...decision, failure: { reason: "rate_limited", detail: { retryAfterSeconds: budget.retryAfterSeconds } }, budgetSpent: true };
   return { ...decision, budgetSpent: true };
 }
@@ -98,17 +98,27 @@ async function decideForEvent(event: EntryEvent, attempt: EntryAttempt, facts: E
   // The preview repeats the open step's verification for display only: it is not a use of the key.
   if (attempt.step !== "preview") recordKeyUse(verified.keyId, now);
 
+  const admit = async (source: EntrySource, linkId: string | undefined): Promise<EntryDecision> => ({
+    ...facts,
+    kind: "signed_in",
+    session: await openAttendeeSession({ eventId: event.id, attendee: { claims: verified.claims, notes: verified.notes, keyId: verified.keyId, linkId }, source, now }),
+  });
+  // The confirmation of a usable one-off link, the common case, is one statement; anything else
+  // falls through to the full decision below, which finds out why it was not redeemed.
+  if (attempt.step === "confirm" && verified.jti) {
+    const redeemed = await redeemOneOffLinkByJti(event.id, verified.jti, now);
+    if (redeemed) {
+      Object.assign(facts, { linkId: redeemed.id, source: "one_off_link" });
+      return admit("one_off_link", redeemed.id);
+    }
+  }
+
   const link = verified.jti ? await findIssuedLink(event.id, verified.jti) : null;
   if (link) Object.assign(facts, { linkId: link.id, source: link.kind === "one_off" ? "one_off_link" : "long_lived_link" });
   else facts.source = "host_token";
   // The pending cookie only ever holds a one-off link; anything else there did not come from our GET.
   const notOneOff = (): EntryDecision => refused({ reason: "malformed", detail: { problem: "pending_not_one_off" } });
 
-  const admit = async (source: EntrySource): Promise<EntryDecision> => ({
-    ...facts,
-    kind: "signed_in",
-    session: await openAttendeeSession({ eventId: event.id, attendee: { claims: verified.claims, notes: verified.notes, keyId: verified.keyId, linkId: link?.id }, source, now }),
-  });
   const refusedBy = async (outcome: Exclude<RedeemOutcome, { ok: true }>): Promise<EntryDecision> => {
     if (outcome.reason === "link_revoked") return refused({ reason: "link_revoked", detail: { revokedAt: outcome.revokedAt } });
     if (link && (await isInThroughLink(event, link, attempt.attendeeSecret, now))) return { ...facts, kind: "already_in" };
@@ -116,17 +126,17 @@ async function decideForEvent(event: EntryEvent, attempt: EntryAttempt, facts: E
   };
 
   if (!link && pendingStep) return notOneOff();
-  if (!verified.jti) return admit("host_token");
+  if (!verified.jti) return admit("host_token", undefined);
   if (!link) {
     const claim = await claimHostJti({ eventId: event.id, jti: verified.jti, acceptableUntil: acceptableUntil(verified, event, now), now });
-    return claim.ok ? admit("host_token") : refusedBy(claim);
+    return claim.ok ? admit("host_token", undefined) : refusedBy(claim);
   }
   const use = linkUseState(link);
   if (use === "revoked") return refusedBy({ ok: false, reason: "link_revoked", revokedAt: link.revokedAt });
   if (pendingStep && link.kind !== "one_off") return notOneOff();
   if (link.kind === "long_lived") {
     const recorded = await recordLongLivedUse(link.id, now);
-    return recorded.ok ? admit("long_lived_link") : refusedBy(recorded);
+    return recorded.ok ? admit("long_lived_link", link.id) : refusedBy(recorded);
   }
   if (use === "used") return refusedBy({ ok: false, reason: "already_used", usedAt: link.usedAt });
   if (attempt.step === "open") {
@@ -135,7 +145,7 @@ async function decideForEvent(event: EntryEvent, attempt: EntryAttempt, facts: E
   }
   if (attempt.step === "preview") return { ...facts, kind: "preview", claims: verified.claims, expiresAt: verified.expiresAt ?? null };
   const redeemed = await redeemOneOffLink(link.id, now);
-  return redeemed.ok ? admit("one_off_link") : refusedBy(redeemed);
+  return redeemed.ok ? admit("one_off_link", link.id) : refusedBy(redeemed);
 }
 
 /** Whether this browser's live session for the event was opened by this very link. */

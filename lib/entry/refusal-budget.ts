@@ -1,26 +1,19 @@
 import "server-only";
 import { entryFailureLimiter, type RateLimitDecision } from "@/lib/rate-limit";
+import { RATE_LIMITS } from "@/lib/rate-limit/limiter";
+import { createRefusalBudget } from "./refusal-tally";
 
 /**
  * Refused entry attempts spend a budget per event and client address (RATE_LIMITS.entryFailures,
- * shared by every instance through the database). Only refusals call this: valid tokens never read
- * or spend it. Once an address is known to be over budget, this instance remembers it until the
- * window ends, so someone hammering with bad tokens costs no database write per attempt.
+ * shared by every instance through the database, written behind every FLUSH_MS: see
+ * refusal-tally.ts). Only refusals call this: valid tokens never read or spend it, so one
+ * attendee's stale link cannot lock out the office behind the same address.
  */
-const MAX_REMEMBERED = 10_000;
-const blockedUntil = new Map<string, number>();
+const FLUSH_MS = 500;
+const entryRefusals = createRefusalBudget(entryFailureLimiter, RATE_LIMITS.entryFailures, { flushMs: FLUSH_MS });
 
-export async function spendRefusalBudget(eventId: string, clientAddress: string, now: Date): Promise<RateLimitDecision> {
-  const key = `${eventId}|${clientAddress}`;
-  const until = blockedUntil.get(key);
-  if (until !== undefined) {
-    if (until > now.getTime()) return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((until - now.getTime()) / 1000)) };
-    blockedUntil.delete(key);
-  }
-  const decision = await entryFailureLimiter.consume(key);
-  if (!decision.allowed) {
-    if (blockedUntil.size >= MAX_REMEMBERED) blockedUntil.clear();
-    blockedUntil.set(key, now.getTime() + decision.retryAfterSeconds * 1000);
-  }
-  return decision;
+export function spendRefusalBudget(eventId: string, clientAddress: string, now: Date): RateLimitDecision {
+  return entryRefusals.spend(`${eventId}|${clientAddress}`, now);
 }
+
+export const flushRefusalBudget = () => entryRefusals.flush();
