@@ -33,8 +33,10 @@ async function measure(label: "SQLite" | "PostgreSQL", url: string): Promise<Row
   const valid = signToken(event, { displayName: "Valid Vera" }, 7200);
   const expired = signToken(event, { displayName: "Late Larry" }, 300, Date.now() - 3600_000);
   // Enough one-off links that no confirmation POST meets a used one (about 1,500 a second at most).
-  const links = await seedOneOffLinks(url, event, Math.max(4000, (SECONDS + 2) * 1500));
-  writeFileSync(`${dir}/links-${label}.txt`, links.join("\n") + "\n");
+  const links = await seedOneOffLinks(url, event, ROUNDS * Math.max(1000, SLICE_SECONDS * 1500));
+  // One file per round: each wrk run starts at the top of its file, and a link works once.
+  const perRound = Math.floor(links.length / ROUNDS);
+  for (let round = 0; round < ROUNDS; round++) writeFileSync(`${dir}/links-${label}.txt.${round}`, links.slice(round * perRound, (round + 1) * perRound).join("\n") + "\n");
 
   const profileDir = process.env.BENCH_CPU_PROFILE ? `${dir}/profile-${label}` : undefined;
   const server = await startServer(url, PORTS[label], { cpuProfileDir: profileDir, logFile: `${dir}/server-${label}.log` });
@@ -63,7 +65,10 @@ async function measure(label: "SQLite" | "PostgreSQL", url: string): Promise<Row
     console.log(`${label}: load average ${loadavg()[0]!.toFixed(1)} at the start of the measured run`);
     const slices: WrkResult[][] = scenarios.map(() => []);
     for (let round = 0; round < ROUNDS; round++) {
-      scenarios.forEach(([, scenario], i) => slices[i]!.push(runWrk(server.base, scenario, SLICE_SECONDS, CONNECTIONS, `${dir}/run.lua`)));
+      scenarios.forEach(([, scenario], i) => {
+        const roundScenario = scenario.itemsFile ? { ...scenario, itemsFile: `${scenario.itemsFile}.${round}` } : scenario;
+        slices[i]!.push(runWrk(server.base, roundScenario, SLICE_SECONDS, CONNECTIONS, `${dir}/run.lua`));
+      });
     }
     return scenarios.map(([name, , target], i) => ({ name, result: combine(slices[i]!), target }));
   } finally {
