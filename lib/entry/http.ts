@@ -1,6 +1,9 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { clientAddress } from "@/lib/rate-limit";
+import { publicUrlIsHttps } from "@/lib/env";
+import { hasMalformedEncoding } from "@/lib/http/request-guard";
+import { pageSecurityRequestHeaders } from "@/lib/http/secure-request";
 import { logUnexpected } from "@/lib/log";
 import { reasonStatus, type ReasonFailure } from "@/lib/tokens/reasons";
 import { ATTENDEE_COOKIE } from "./attendee-session";
@@ -26,7 +29,7 @@ const PRIVATE_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-re
 
 function cookieOptions(request: NextRequest, slug: string, maxAge: number) {
   // `slug` passed the slug pattern: it cannot carry `;`, spaces or line breaks into the attribute.
-  return { httpOnly: true, sameSite: "lax" as const, secure: request.nextUrl.protocol === "https:", path: `/e/${slug}`, maxAge };
+  return { httpOnly: true, sameSite: "lax" as const, secure: publicUrlIsHttps() || request.nextUrl.protocol === "https:", path: `/e/${slug}`, maxAge };
 }
 
 /** A 303 to one of our own pages (`path` is built from the checked slug only; Next wants an absolute Location from a proxy). */
@@ -35,19 +38,24 @@ function seeOther(request: NextRequest, path: string): NextResponse {
 }
 
 function problem(request: NextRequest, slug: string | null, event: EntryEvent | null, failure: ReasonFailure, now = new Date()): NextResponse {
-  const headers: Record<string, string> = { "Content-Type": "text/html; charset=utf-8", ...PRIVATE_HEADERS };
+  // Its own CSP and the baseline headers: the page runs no script and styles itself inline.
+  const { responseHeaders } = pageSecurityRequestHeaders(request.headers);
+  const headers: Record<string, string> = { "Content-Type": "text/html; charset=utf-8", ...PRIVATE_HEADERS, ...responseHeaders };
   if (failure.reason === "rate_limited" || failure.reason === "temporarily_unavailable") headers["Retry-After"] = String(Math.max(1, Math.ceil(failure.detail.retryAfterSeconds)));
   const response = new NextResponse(renderProblemPage(failure, event, now), { status: reasonStatus(failure.reason), headers });
   if (slug && request.cookies.has(PENDING_COOKIE)) response.cookies.set(PENDING_COOKIE, "", cookieOptions(request, slug, 0));
   return response;
 }
 
-/** Pages below /e/{slug}/ that the entry does not decide (lobby, met, leave): our own request headers are never taken from the browser. */
+/**
+ * A page under /e/{slug} renders (the bare event URL, the confirmation, lobby, met, leave): with its
+ * CSP nonce, and our own request headers never taken from the browser.
+ */
 function passThrough(request: NextRequest, extra?: [string, string]): NextResponse {
-  const headers = new Headers(request.headers);
-  for (const name of INTERNAL_HEADERS) headers.delete(name);
-  if (extra) headers.set(extra[0], extra[1]);
-  return NextResponse.next({ request: { headers }, headers: PRIVATE_HEADERS });
+  const { requestHeaders, responseHeaders } = pageSecurityRequestHeaders(request.headers);
+  for (const name of INTERNAL_HEADERS) requestHeaders.delete(name);
+  if (extra) requestHeaders.set(extra[0], extra[1]);
+  return NextResponse.next({ request: { headers: requestHeaders }, headers: { ...PRIVATE_HEADERS, ...responseHeaders } });
 }
 
 function respond(request: NextRequest, slug: string, decision: EntryDecision): NextResponse {
@@ -103,7 +111,8 @@ export async function handleAttendeeRequest(request: NextRequest): Promise<NextR
       // No pending link (a refreshed or bookmarked confirmation): the event's page says how to join, or leads to the lobby.
       return pending ? await decideStep(request, slug, "preview", pending) : seeOther(request, `/e/${slug}`);
     }
-    return passThrough(request);
+    // Below a valid slug, a path that does not decode would make Next's routing throw: our 404 instead.
+    return hasMalformedEncoding(request.nextUrl.pathname) ? problem(request, null, null, { reason: "event_not_found", detail: {} }) : passThrough(request);
   } catch (error) {
     // Never a 5xx for an attendee: an outage of ours is "try again shortly". `slug` passed the pattern.
     logUnexpected(`attendee entry /e/${slug} (${step})`, error);

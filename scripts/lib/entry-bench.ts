@@ -126,6 +126,8 @@ export async function startServer(url: string, port: number, options: { cpuProfi
     BETTER_AUTH_SECRET: randomBytes(32).toString("base64"),
     KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     BETTER_AUTH_URL: base,
+    // wrk and the surge driver stand in for a proxy that names each client in X-Forwarded-For.
+    TRUSTED_PROXY_HOPS: "1",
     NODE_ENV: "production" as const,
     NEXT_TELEMETRY_DISABLED: "1",
   };
