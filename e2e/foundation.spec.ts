@@ -151,11 +151,11 @@ test("sign-in is rate limited per client address", async ({ page }) => {
   for (let attempt = 1; attempt <= 3; attempt++) {
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(`wrong-password-${attempt}`);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page.getByRole("alert").filter({ hasText: "do not match an account" })).toBeVisible();
   }
   await page.getByLabel("Password").fill(PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("alert").filter({ hasText: "Too many attempts" })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
 });

@@ -70,7 +70,7 @@ test.describe("open redirects after sign-in", () => {
     await page.goto("/sign-in?next=%2F%09%2Fevil.example");
     await page.getByLabel("Email").fill(email);
     await page.getByLabel("Password").fill(PASSWORD);
-    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Sign in", exact: true }).click();
     await expect(page).toHaveURL(/\/orgs/);
     expect(new URL(page.url()).host).toBe(new URL(BASE_URL).host);
     expect(leaks).toEqual([]);

@@ -1,4 +1,5 @@
 import { DEFAULT_DATABASE_URL } from "@/lib/db/provider";
+import { mailEnvironmentProblems } from "@/lib/mail/settings";
 import { trustedProxyHops } from "@/lib/http/forwarded";
 
 /**
@@ -54,6 +55,7 @@ export function environmentProblems(env: Record<string, string | undefined> = pr
   if (Number.isNaN(trustedProxyHops(env))) {
     problems.push({ variable: "TRUSTED_PROXY_HOPS", message: "must be a whole number from 0 to 10: how many proxies of yours append to X-Forwarded-For (0 = clients connect directly)" });
   }
+  problems.push(...mailEnvironmentProblems(env));
   return problems;
 }
 

@@ -57,7 +57,14 @@ async function main() {
 
   const server = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
     stdio: ["inherit", "pipe", "inherit"],
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", BETTER_AUTH_URL: baseUrl },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      BETTER_AUTH_URL: baseUrl,
+      // Without an SMTP server, mail goes to the dashboard's outbox and this console.
+      ...(process.env.SMTP_URL ? {} : { MAIL_OUTBOX: "1" }),
+    },
   });
   let announced = false;
   server.stdout.on("data", (chunk: Buffer) => {
@@ -72,6 +79,9 @@ async function main() {
           `  Sign in:    ${DEMO.adminEmail}`,
           `  Password:   ${process.env.DEMO_ADMIN_PASSWORD}   (from .env.local, DEMO_ADMIN_PASSWORD)`,
           `  Demo event: ${baseUrl}/orgs/${DEMO.orgSlug}/events/${DEMO.eventSlug}`,
+          process.env.SMTP_URL
+            ? "  Mail:       sent through SMTP_URL."
+            : `  Mail:       no SMTP_URL, so mails are printed here and kept in ${baseUrl}/orgs/${DEMO.orgSlug}/outbox`,
           "  Stop with Ctrl+C; run `npm run demo` again to resume with the same data.",
           "────────────────────────────────────────────────────────",
           "",

@@ -2,21 +2,39 @@
  * npm run test:e2e: browser tests against a production build on a fresh SQLite database.
  * Builds only when the sources changed since the last build (see scripts/lib/build-fingerprint.ts).
  */
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { ensureProductionBuild } from "./lib/build-fingerprint";
+import { startSmtpPeer } from "../test/smtp-peer";
 
 const port = process.env.E2E_PORT || "3100";
 const dir = ".tmp/e2e";
+/** Mail the app sends during the run is delivered to a real SMTP server started here and kept as .eml files (e2e/support/mail.ts reads them). */
+const E2E_MAIL_DIR = `${dir}/mail`;
+const smtpPort = Number(process.env.E2E_SMTP_PORT || Number(port) + 20);
+
+/** Runs a command without blocking this process (the SMTP peer lives here), resolving with its exit code. */
+function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { stdio: "inherit", env });
+    child.on("exit", (code) => resolve(code ?? 1));
+  });
+}
 
 async function main() {
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
+  const peer = await startSmtpPeer({ port: smtpPort, dir: E2E_MAIL_DIR }).catch((error: Error) => {
+    throw new Error(`Could not start the test SMTP server on port ${smtpPort} (${error.message}); set E2E_SMTP_PORT to a free port.`);
+  });
   const env: NodeJS.ProcessEnv = {
     ...process.env,
+    SMTP_URL: peer.url,
+    MAIL_FROM: "Event sign-in <no-reply@example.com>",
+    E2E_MAIL_DIR,
     DATABASE_URL: `file:./${dir}/e2e.db`,
     BETTER_AUTH_SECRET: randomBytes(32).toString("base64"),
     KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
@@ -32,9 +50,13 @@ async function main() {
 
   ensureProductionBuild(env, "Building the app for the browser tests…");
   const args = process.argv.slice(2);
-  const run = spawnSync("node_modules/.bin/playwright", ["test", ...args], { stdio: "inherit", env: { ...env, NODE_ENV: "production" } });
-  if (run.status !== 0) process.exit(run.status ?? 1);
-  if (process.env.TEST_POSTGRES_URL && args.length === 0) await runMultiInstance(env);
+  try {
+    const status = await run("node_modules/.bin/playwright", ["test", ...args], { ...env, NODE_ENV: "production" });
+    if (status !== 0) process.exit(status);
+    if (process.env.TEST_POSTGRES_URL && args.length === 0) await runMultiInstance(env);
+  } finally {
+    await peer.close();
+  }
 }
 
 /** Two production servers on one fresh PostgreSQL database (playwright.multi-instance.config.ts). */
@@ -49,11 +71,13 @@ async function runMultiInstance(env: NodeJS.ProcessEnv) {
   try {
     await migrateDatabase(url.toString(), { quiet: true });
     console.log("Two instances on one PostgreSQL database:");
-    const run = spawnSync("node_modules/.bin/playwright", ["test", "--config", "playwright.multi-instance.config.ts"], {
-      stdio: "inherit",
-      env: { ...env, DATABASE_URL: url.toString(), NODE_ENV: "production", E2E_PORT: "3110" },
+    const status = await run("node_modules/.bin/playwright", ["test", "--config", "playwright.multi-instance.config.ts"], {
+      ...env,
+      DATABASE_URL: url.toString(),
+      NODE_ENV: "production",
+      E2E_PORT: "3110",
     });
-    if (run.status !== 0) process.exitCode = run.status ?? 1;
+    if (status !== 0) process.exitCode = status;
   } finally {
     await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     await admin.end();

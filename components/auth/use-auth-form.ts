@@ -5,14 +5,23 @@ import { useState, useTransition, type FormEvent } from "react";
 import type { z } from "zod";
 import { authErrorMessage } from "@/lib/auth/schema";
 import { fieldErrorsOf } from "@/lib/errors";
+import { formValues } from "@/components/ui/use-action";
 
-type AuthResult = { error: { status?: number; code?: string; message?: string } | null };
+export type AuthError = { status?: number; code?: string; message?: string };
+type AuthResult<D> = { data?: D | null; error: AuthError | null };
 
 /**
- * Sign-in and sign-up forms: check the fields with the shared schema in the browser, then call
- * Better Auth's endpoint (rate limited there) and go on to `next`, or show its error in words.
+ * The account forms (sign-in, sign-up, two-factor, password reset): check the fields with the
+ * shared schema in the browser, then call Better Auth's endpoint (rate limited there) and go on
+ * to `next`, or show its error in words. `onSuccess` may pick another destination, or none
+ * (null) when the form shows its own result.
  */
-export function useAuthForm<S extends z.ZodType>(schema: S, send: (data: z.output<S>) => Promise<AuthResult>, next: string) {
+export function useAuthForm<S extends z.ZodType, D = unknown>(
+  schema: S,
+  send: (data: z.output<S>) => Promise<AuthResult<D>>,
+  next: string,
+  onSuccess?: (data: D | null | undefined) => string | null,
+) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +29,7 @@ export function useAuthForm<S extends z.ZodType>(schema: S, send: (data: z.outpu
 
   const onSubmit = (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
-    const parsed = schema.safeParse(Object.fromEntries(new FormData(e.currentTarget)));
+    const parsed = schema.safeParse(formValues(e.currentTarget));
     if (!parsed.success) {
       setFieldErrors(fieldErrorsOf(parsed.error));
       return;
@@ -28,10 +37,18 @@ export function useAuthForm<S extends z.ZodType>(schema: S, send: (data: z.outpu
     setFieldErrors({});
     setError(null);
     startTransition(async () => {
-      const result = await send(parsed.data);
-      if (result.error) setError(authErrorMessage(result.error));
-      else router.push(next);
+      try {
+        const result = await send(parsed.data);
+        if (result.error) {
+          setError(authErrorMessage(result.error));
+          return;
+        }
+        const destination = onSuccess ? onSuccess(result.data) : next;
+        if (destination) router.push(destination);
+      } catch {
+        setError("The server could not be reached. Check your connection and try again.");
+      }
     });
   };
-  return { pending, error, fieldErrors, onSubmit };
+  return { pending, error, setError, fieldErrors, onSubmit };
 }

@@ -21,6 +21,7 @@ import { CheckboxField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { cn } from "@/components/ui/cn";
 import { IssuedLinkResult, type IssuedLinkView } from "./issued-link-result";
+import type { LinkMailOptions } from "./email-link-button";
 import { KindPicker } from "./kind-picker";
 import { SigningPicker, type PickerKey, type SigningMode } from "./signing-picker";
 
@@ -36,6 +37,8 @@ export interface IssueLinkPanelProps {
   entryBaseUrl: string;
   /** The server's clock when the page was rendered: browser-signed links use it, not the admin's clock. */
   serverNow: number;
+  /** "Email this link to the speaker" (issue 14). */
+  mail?: LinkMailOptions;
 }
 
 const NOTE_TONES = { danger: "bg-red-100 text-red-800", warning: "bg-amber-100 text-amber-800", info: "bg-sky-100 text-sky-800" } as const;
@@ -170,6 +173,7 @@ export function IssueLinkPanel(props: IssueLinkPanelProps) {
         {issued ? (
           <IssuedLinkResult
             issued={issued}
+            mail={props.mail}
             onDone={() => {
               setIssued(null);
               setSubmitted(false);

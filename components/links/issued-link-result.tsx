@@ -9,6 +9,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { inputClasses } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 import { Countdown } from "./countdown";
+import { EmailLinkButton, type LinkMailOptions } from "./email-link-button";
 import { QrCode } from "./qr-code";
 
 export interface IssuedLinkView {
@@ -24,7 +25,7 @@ export interface IssuedLinkView {
  * The issued link, shown once: the full event link, copy, a QR code for phones and the expiry
  * counting down. Closing it drops the link from the page; the dashboard keeps only its hash.
  */
-export function IssuedLinkResult({ issued, onDone }: { issued: IssuedLinkView; onDone: () => void }) {
+export function IssuedLinkResult({ issued, onDone, mail }: { issued: IssuedLinkView; onDone: () => void; mail?: LinkMailOptions }) {
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => heading.current?.focus(), []);
   const longLived = issued.kind === "long_lived";
@@ -59,6 +60,7 @@ export function IssuedLinkResult({ issued, onDone }: { issued: IssuedLinkView; o
           <CopyButton value={issued.url} label="Copy link" size="md" />
           <Countdown expiresAt={issued.expiresAt} />
         </div>
+        {mail ? <EmailLinkButton url={issued.url} kind={issued.kind} mail={mail} /> : null}
       </div>
       <div className="space-y-2">
         <QrCode value={issued.url} label={`QR code of the link for ${issued.displayName}`} />

@@ -12,7 +12,7 @@ import { formValues, useAction } from "@/components/ui/use-action";
 
 export function InviteForm({ orgSlug, actorRole, origin }: { orgSlug: string; actorRole: OrgRole; origin: string }) {
   const { run, pending, error, fieldError } = useAction(inviteMemberAction);
-  const [created, setCreated] = useState<{ email: string; link: string } | null>(null);
+  const [created, setCreated] = useState<{ email: string; link: string; mailed: "sent" | "failed" | "unavailable" } | null>(null);
   return (
     <div className="space-y-4">
       <form
@@ -23,7 +23,7 @@ export function InviteForm({ orgSlug, actorRole, origin }: { orgSlug: string; ac
           const form = e.currentTarget;
           const values = formValues(form) as { email: string; role: OrgRole };
           run({ ...values, orgSlug }, (data) => {
-            setCreated({ email: data.email, link: `${origin}/invite/${data.id}` });
+            setCreated({ email: data.email, link: `${origin}/invite/${data.id}`, mailed: data.mailed });
             form.reset();
           });
         }}
@@ -48,7 +48,14 @@ export function InviteForm({ orgSlug, actorRole, origin }: { orgSlug: string; ac
       <FormError error={error} />
       {created ? (
         <Alert tone="success" title={`Invitation for ${created.email} created`}>
-          <p>No email is sent. Copy this link and give it to them; they sign up or sign in with {created.email} and accept. It expires in 7 days.</p>
+          <p>
+            {created.mailed === "sent"
+              ? `We emailed this link to ${created.email}. You can also copy it and hand it over yourself.`
+              : created.mailed === "failed"
+                ? "The invitation mail could not be sent (the mail server refused it). Copy this link and give it to them."
+                : "This server sends no email (SMTP_URL is not configured). Copy this link and give it to them."}{" "}
+            They sign up or sign in with {created.email} and accept. It expires in 7 days.
+          </p>
           <div className="mt-2 flex items-center gap-2">
             <code className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-xs ring-1 ring-emerald-200" data-testid="invitation-link">
               {created.link}

@@ -12,10 +12,12 @@ export function OrganizationSettingsForm({
   orgSlug,
   initial,
   readOnly,
+  isOwner,
 }: {
   orgSlug: string;
-  initial: { name: string; transcriptionEnabled: boolean; interpretationEnabled: boolean };
+  initial: { name: string; transcriptionEnabled: boolean; interpretationEnabled: boolean; requireTwoFactor: boolean };
   readOnly: boolean;
+  isOwner: boolean;
 }) {
   const router = useRouter();
   const { run, pending, error, fieldError } = useAction(updateOrganizationAction);
@@ -27,7 +29,7 @@ export function OrganizationSettingsForm({
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(false);
-        const values = formValues(e.currentTarget) as { name: string; transcriptionEnabled: boolean; interpretationEnabled: boolean };
+        const values = formValues(e.currentTarget) as { name: string; transcriptionEnabled: boolean; interpretationEnabled: boolean; requireTwoFactor?: boolean };
         run({ ...values, orgSlug }, () => {
           setSaved(true);
           router.refresh();
@@ -53,6 +55,21 @@ export function OrganizationSettingsForm({
             name="interpretationEnabled"
             defaultChecked={initial.interpretationEnabled}
             hint="Lets tokens grant the interpreter role (live audio translation)."
+          />
+        </div>
+        <div className="space-y-3">
+          <p className="text-sm font-medium text-slate-800">Security</p>
+          <CheckboxField
+            label="Members must use two-factor"
+            name="requireTwoFactor"
+            defaultChecked={initial.requireTwoFactor}
+            disabled={!isOwner}
+            error={fieldError("requireTwoFactor")}
+            hint={
+              isOwner
+                ? "A member without an authenticator app or a passkey is taken to set one up before they can open anything in this organization."
+                : "Only owners can change this."
+            }
           />
         </div>
       </fieldset>

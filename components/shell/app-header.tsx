@@ -11,9 +11,12 @@ export function AppHeader({ email, children }: { email: string; children?: React
           <span className="hidden sm:inline">Event sign-in</span>
         </Link>
         <div className="order-last flex w-full min-w-0 items-center gap-3 sm:order-none sm:w-auto sm:flex-1">{children}</div>
-        <span className="hidden truncate text-sm text-slate-600 md:inline" title={email}>
+        <Link href="/account" className="hidden truncate text-sm text-slate-600 hover:text-slate-900 hover:underline md:inline" title={`${email}: account and security`}>
           {email}
-        </span>
+        </Link>
+        <Link href="/account" className="text-sm font-medium text-slate-700 hover:underline md:hidden">
+          Account
+        </Link>
         <div className="ml-auto sm:ml-0">
           <SignOutButton />
         </div>

@@ -29,11 +29,23 @@ export const AUDIT_ACTIONS = {
   "link.issued": "Issued a test link",
   "link.revoked": "Revoked a test link",
   "link.revoked_all": "Revoked all active test links",
+  "link.emailed": "Emailed a test link to the attendee",
+  "account.signed_in": "Signed in",
+  "account.sign_in_failures": "Many failed sign-ins to an account",
+  "account.two_factor_enabled": "Turned on two-factor (authenticator app)",
+  "account.two_factor_disabled": "Turned off two-factor (authenticator app)",
+  "account.recovery_codes_regenerated": "Made new recovery codes",
+  "account.passkey_added": "Added a passkey",
+  "account.passkey_removed": "Removed a passkey",
+  "account.password_changed": "Changed their password",
+  "account.password_reset": "Reset their password by email",
+  "account.session_ended": "Signed a device out",
+  "account.sessions_ended": "Signed out everywhere",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;
 
-export const AUDIT_TARGET_TYPES = ["organization", "member", "invitation", "event", "api_key", "profile_field", "signing_key", "issued_link"] as const;
+export const AUDIT_TARGET_TYPES = ["organization", "member", "invitation", "event", "api_key", "profile_field", "signing_key", "issued_link", "user"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number] | (string & {});
 
 export function describeAuditAction(action: string): string {

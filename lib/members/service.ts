@@ -4,6 +4,9 @@ import { auth } from "@/lib/auth/auth";
 import { parseOrgRole } from "@/lib/auth/roles";
 import { db, type Transaction } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
+import { appUrl } from "@/lib/env";
+import { mailer } from "@/lib/mail";
+import { invitationMail } from "@/lib/mail/messages";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { requireWrite, type TenantContext } from "@/lib/tenancy/context";
 import type { SessionUser } from "@/lib/tenancy/membership";
@@ -18,9 +21,19 @@ export async function listMembers(ctx: TenantContext) {
   const rows = await db.member.findMany({
     where: { organizationId: ctx.organizationId },
     orderBy: { createdAt: "asc" },
-    select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
+    select: {
+      id: true,
+      role: true,
+      createdAt: true,
+      user: { select: { id: true, name: true, email: true, twoFactorEnabled: true, _count: { select: { passkeys: true } } } },
+    },
   });
-  return rows.map((m) => ({ ...m, role: parseOrgRole(m.role) }));
+  return rows.map(({ user: { twoFactorEnabled, _count, ...user }, ...m }) => ({
+    ...m,
+    user,
+    role: parseOrgRole(m.role),
+    twoFactor: { authenticatorApp: Boolean(twoFactorEnabled), passkeys: _count.passkeys },
+  }));
 }
 
 export async function listPendingInvitations(ctx: TenantContext) {
@@ -65,7 +78,27 @@ export async function inviteMember(ctx: TenantContext, input: z.output<typeof in
       details: { role: input.role },
     });
   });
-  return { id: invitation.id, email: input.email, role: input.role };
+  const mailed = await mailInvitation(ctx, { id: invitation.id, email: input.email, role: input.role, expiresAt: new Date(invitation.expiresAt) });
+  return { id: invitation.id, email: input.email, role: input.role, mailed };
+}
+
+/** "sent", "failed" (the link to copy still works) or "unavailable" (this server sends no mail). */
+async function mailInvitation(ctx: TenantContext, invitation: { id: string; email: string; role: string; expiresAt: Date }) {
+  if (!mailer.canSend) return "unavailable" as const;
+  const inviter = await db.user.findUnique({ where: { id: ctx.actor.id ?? "" }, select: { name: true } });
+  const content = invitationMail({
+    organizationName: ctx.organizationName,
+    inviterName: inviter?.name ?? ctx.actor.label,
+    role: invitation.role,
+    url: `${appUrl()}/invite/${invitation.id}`,
+    expiresAt: invitation.expiresAt,
+  });
+  try {
+    await mailer.send({ ...content, to: invitation.email, kind: "invitation", organizationId: ctx.organizationId });
+    return "sent" as const;
+  } catch {
+    return "failed" as const;
+  }
 }
 
 export async function cancelInvitation(ctx: TenantContext, invitationId: string) {

@@ -22,4 +22,6 @@ export const updateOrganizationSchema = z.object({
   name: organizationName,
   transcriptionEnabled: z.boolean({ error: "Live transcription must be true or false." }).default(false),
   interpretationEnabled: z.boolean({ error: "Live interpretation must be true or false." }).default(false),
+  /** Owners only; left out (unchanged) when an admin saves the form. */
+  requireTwoFactor: z.boolean({ error: "Require two-factor must be true or false." }).optional(),
 });

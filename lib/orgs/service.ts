@@ -3,9 +3,9 @@ import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { conflict, isUniqueViolation, notFound } from "@/lib/errors";
+import { AppError, conflict, forbidden, isUniqueViolation, notFound } from "@/lib/errors";
 import { requireWrite, type TenantContext } from "@/lib/tenancy/context";
-import type { SessionUser } from "@/lib/tenancy/membership";
+import { hasSecondFactor, type SessionUser } from "@/lib/tenancy/membership";
 import type { createOrganizationSchema, updateOrganizationSchema } from "./schema";
 
 /** Creates the organization with its creator as owner, in one transaction with the audit entry. */
@@ -49,9 +49,18 @@ export async function updateOrganization(ctx: TenantContext, input: z.output<typ
   return db.$transaction(async (tx) => {
     const before = await tx.organization.findUnique({ where: { id: ctx.organizationId } });
     if (!before) throw notFound("Organization");
+    if (input.requireTwoFactor !== undefined && input.requireTwoFactor !== before.requireTwoFactor) {
+      if (ctx.actor.role !== "owner") throw forbidden("Only owners can change whether members must use two-factor.");
+      if (input.requireTwoFactor && ctx.actor.type === "user") {
+        const self = await tx.user.findUnique({ where: { id: ctx.actor.id ?? "" }, select: { twoFactorEnabled: true, _count: { select: { passkeys: true } } } });
+        if (!self || !hasSecondFactor(self)) {
+          throw new AppError("PRECONDITION_FAILED", "Set up two-factor on your own account first (Account → Two-factor), so the rule does not lock you out.", { field: "requireTwoFactor" });
+        }
+      }
+    }
     const after = await tx.organization.update({ where: { id: ctx.organizationId }, data: input });
     const changes: Record<string, [unknown, unknown]> = {};
-    for (const key of ["name", "transcriptionEnabled", "interpretationEnabled"] as const) {
+    for (const key of ["name", "transcriptionEnabled", "interpretationEnabled", "requireTwoFactor"] as const) {
       if (before[key] !== after[key]) changes[key] = [before[key], after[key]];
     }
     if (Object.keys(changes).length > 0) {

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { parseOrgRole } from "@/lib/auth/roles";
-import { notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import type { TenantContext } from "./context";
 
 export interface SessionUser {
@@ -17,9 +17,16 @@ export interface SessionUser {
 export async function tenantForUser(user: SessionUser, organizationSlug: string): Promise<TenantContext> {
   const membership = await db.member.findFirst({
     where: { userId: user.id, organization: { slug: organizationSlug } },
-    select: { role: true, organization: { select: { id: true, slug: true, name: true } } },
+    select: {
+      role: true,
+      organization: { select: { id: true, slug: true, name: true, requireTwoFactor: true } },
+      user: { select: { twoFactorEnabled: true, _count: { select: { passkeys: true } } } },
+    },
   });
   if (!membership) throw notFound("Organization");
+  if (membership.organization.requireTwoFactor && !hasSecondFactor(membership.user)) {
+    throw new TwoFactorRequiredError(membership.organization.slug, membership.organization.name);
+  }
   return {
     organizationId: membership.organization.id,
     organizationSlug: membership.organization.slug,
@@ -35,4 +42,19 @@ export async function organizationsOf(userId: string) {
     select: { role: true, organization: { select: { id: true, slug: true, name: true } } },
   });
   return rows.map((r) => ({ ...r.organization, role: parseOrgRole(r.role) }));
+}
+
+/** An authenticator app (TOTP) or a passkey: either satisfies "members must use two-factor". */
+export function hasSecondFactor(user: { twoFactorEnabled: boolean | null; _count: { passkeys: number } }): boolean {
+  return Boolean(user.twoFactorEnabled) || user._count.passkeys > 0;
+}
+
+/** The organization requires two-factor and this member has none yet: pages send them to set it up first. */
+export class TwoFactorRequiredError extends AppError {
+  constructor(
+    readonly organizationSlug: string,
+    organizationName: string,
+  ) {
+    super("FORBIDDEN", `${organizationName} requires two-factor sign-in. Set up an authenticator app or a passkey on your account page, then try again.`);
+  }
 }

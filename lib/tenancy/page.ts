@@ -1,9 +1,9 @@
 import "server-only";
 import { cache } from "react";
-import { notFound } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { tenantForUser } from "./membership";
+import { tenantForUser, TwoFactorRequiredError } from "./membership";
 
 /** For pages under /orgs/[org]: the signed-in user and tenant, or Next's 404 for a non-member. */
 export const pageTenant = cache(async (orgSlug: string) => {
@@ -12,6 +12,7 @@ export const pageTenant = cache(async (orgSlug: string) => {
     return { user, ctx: await tenantForUser(user, orgSlug) };
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") notFound();
+    if (error instanceof TwoFactorRequiredError) redirect(`/account?required=${encodeURIComponent(error.organizationSlug)}`);
     throw error;
   }
 });

@@ -4,6 +4,7 @@ import { AppHeader } from "@/components/shell/app-header";
 import { NavLink } from "@/components/shell/nav-link";
 import { OrgSwitcher } from "@/components/shell/org-switcher";
 import { Badge } from "@/components/ui/badge";
+import { mailer } from "@/lib/mail";
 
 export default async function OrganizationLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string }> }) {
   const { org } = await params;
@@ -24,6 +25,7 @@ export default async function OrganizationLayout({ children, params }: { childre
           <NavLink href={`${base}/api-keys`}>API keys</NavLink>
           <NavLink href={`${base}/api`}>API reference</NavLink>
           <NavLink href={`${base}/audit`}>Audit log</NavLink>
+          {mailer.settings.kind === "outbox" && ctx.actor.role === "owner" ? <NavLink href={`${base}/outbox`}>Outbox</NavLink> : null}
         </nav>
         <main className="min-w-0 flex-1">{children}</main>
       </div>

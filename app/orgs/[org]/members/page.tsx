@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { assignableRoles, canWrite, parseOrgRole } from "@/lib/auth/roles";
 import { appUrl } from "@/lib/env";
+import { mailer } from "@/lib/mail";
 import { formatUtc } from "@/lib/format";
 import { listMembers, listPendingInvitations } from "@/lib/members/service";
 import { pageTenant } from "@/lib/tenancy/page";
@@ -11,6 +12,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PageHeader } from "@/components/ui/page-header";
+import { TwoFactorStatus } from "@/components/members/two-factor-status";
 
 export const metadata: Metadata = { title: "Members" };
 
@@ -38,6 +40,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                 </p>
                 <p className="truncate text-sm text-slate-600">{m.user.email}</p>
                 <p className="text-xs text-slate-500">Joined {formatUtc(m.createdAt)}</p>
+                {ctx.actor.role === "owner" ? <TwoFactorStatus status={m.twoFactor} /> : null}
               </div>
               <div className="flex items-center gap-3">
                 {assignableRoles(ctx.actor.role).includes(m.role) ? null : (
@@ -51,7 +54,14 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
         </ul>
       </Card>
       {invitations.length > 0 ? (
-        <Card title="Pending invitations" description="No email is sent: copy a link and hand it over. Each works once, for its email address only.">
+        <Card
+          title="Pending invitations"
+          description={
+            mailer.canSend
+              ? "Each invitee got the link by email; you can also copy it and hand it over. Each works once, for its email address only."
+              : "This server sends no email (no SMTP_URL): copy a link and hand it over. Each works once, for its email address only."
+          }
+        >
           <ul className="-my-2 divide-y divide-slate-100">
             {invitations.map((i) => (
               <li key={i.id} className="flex flex-wrap items-center justify-between gap-3 py-3">

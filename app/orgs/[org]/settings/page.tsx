@@ -19,7 +19,7 @@ export default async function OrganizationSettingsPage({ params }: { params: Pro
       <PageHeader title="Organization settings" />
       {!writable ? <Alert tone="info">You are a viewer: you can read these settings but not change them.</Alert> : null}
       <Card>
-        <OrganizationSettingsForm orgSlug={org} initial={organization} readOnly={!writable} />
+        <OrganizationSettingsForm orgSlug={org} initial={organization} readOnly={!writable} isOwner={ctx.actor.role === "owner"} />
       </Card>
     </div>
   );

@@ -5,6 +5,7 @@ import { countActiveLinks, linkIssuers, linkIssuingContext, listIssuedLinks } fr
 import { parseListParams, type SearchParams } from "@/lib/tables/list-params";
 import { orNotFound, pageTenant } from "@/lib/tenancy/page";
 import { IssueLinkPanel } from "@/components/links/issue-link-panel";
+import { mailer, MAIL_UNAVAILABLE_MESSAGE } from "@/lib/mail";
 import { LinksTable } from "@/components/links/links-table";
 import { RevokeAllLinksButton } from "@/components/links/revoke-buttons";
 import { Alert } from "@/components/ui/alert";
@@ -27,6 +28,7 @@ export default async function TestLinksPage({ params, searchParams }: { params: 
         <IssueLinkPanel
           orgSlug={org}
           eventSlug={issuing.event.slug}
+          mail={{ orgSlug: org, eventSlug: issuing.event.slug, available: mailer.canSend, unavailableMessage: MAIL_UNAVAILABLE_MESSAGE }}
           fields={issuing.fields.map((f) => ({ key: f.key, label: f.label, kind: f.kind }))}
           policy={{ ...issuing.policy, rejectTokensIssuedBefore: issuing.policy.rejectTokensIssuedBefore?.toISOString() ?? null }}
           features={issuing.features}

@@ -1,0 +1,44 @@
+"use client";
+
+import { useState } from "react";
+import { authClient } from "@/lib/auth/client";
+import { changePasswordSchema, MIN_PASSWORD_LENGTH } from "@/lib/auth/schema";
+import { useAuthForm } from "@/components/auth/use-auth-form";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { CheckboxField, TextField } from "@/components/ui/field";
+
+export function ChangePasswordForm() {
+  const [done, setDone] = useState(false);
+  const { pending, error, fieldErrors, onSubmit } = useAuthForm(
+    changePasswordSchema,
+    async (data) => {
+      setDone(false);
+      const result = await authClient.changePassword(data);
+      if (!result.error) setDone(true);
+      return result;
+    },
+    "/account",
+    () => null,
+  );
+  return (
+    <form noValidate className="max-w-md space-y-4" onSubmit={onSubmit}>
+      {error ? <Alert tone="danger">{error}</Alert> : null}
+      {done ? <Alert tone="success">Password changed.</Alert> : null}
+      <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={fieldErrors.currentPassword} />
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        error={fieldErrors.newPassword}
+      />
+      <CheckboxField label="Sign out my other devices" name="revokeOtherSessions" defaultChecked />
+      <Button type="submit" disabled={pending}>
+        {pending ? "Saving…" : "Change password"}
+      </Button>
+    </form>
+  );
+}

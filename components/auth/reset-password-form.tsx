@@ -1,0 +1,44 @@
+"use client";
+
+import Link from "next/link";
+import { authClient } from "@/lib/auth/client";
+import { MIN_PASSWORD_LENGTH, resetPasswordSchema } from "@/lib/auth/schema";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { TextField } from "@/components/ui/field";
+import { useAuthForm } from "./use-auth-form";
+
+export function ResetPasswordForm({ token }: { token: string }) {
+  const { pending, error, fieldErrors, onSubmit } = useAuthForm(
+    resetPasswordSchema,
+    (data) => authClient.resetPassword({ newPassword: data.newPassword, token }),
+    "/sign-in?notice=password-reset",
+  );
+  return (
+    <form noValidate className="space-y-4" onSubmit={onSubmit}>
+      <h1 className="text-xl font-semibold">Choose a new password</h1>
+      <p className="text-sm text-slate-600">Saving it signs your account out on every device; then you sign in with the new password.</p>
+      {error ? (
+        <Alert tone="danger">
+          {error}{" "}
+          <Link className="font-medium underline" href="/forgot-password">
+            Request a new link
+          </Link>
+        </Alert>
+      ) : null}
+      <TextField
+        label="New password"
+        name="newPassword"
+        type="password"
+        autoComplete="new-password"
+        required
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        error={fieldErrors.newPassword}
+      />
+      <TextField label="New password again" name="confirmPassword" type="password" autoComplete="new-password" required error={fieldErrors.confirmPassword} />
+      <Button type="submit" className="w-full" disabled={pending}>
+        {pending ? "Saving…" : "Save new password"}
+      </Button>
+    </form>
+  );
+}
