@@ -1,22 +1,16 @@
 import type { NextRequest } from "next/server";
-import { handleContinueRequest, handleEntryRequest } from "@/lib/entry/http";
-import { hasMalformedEncoding } from "@/lib/http/request-guard";
+import { handleAttendeeRequest } from "@/lib/entry/http";
 import { secureRequest } from "@/lib/http/secure-request";
 
-const ENTRY_PATH = /^\/e\/([^/]+)(\/continue)?$/;
-
 /**
- * The attendee entry first: a token in the URL is verified here, before any page renders, so the
- * response can be a 303 without the token or a 4xx page carrying the reason. Every other request
- * gets the security checks and headers of lib/http/secure-request.ts (CSP nonce, 4xx for hostile
- * paths and foreign-origin posts).
+ * The attendee entry first: every /e/… request passes lib/entry/http.ts, which checks the slug,
+ * decides a token before any page renders (303 without the token, or a 4xx page with the reason)
+ * and hands the confirmation page its decision. Every other request gets the security checks and
+ * headers of lib/http/secure-request.ts (CSP nonce, 4xx for hostile paths and foreign-origin posts).
  */
 export async function proxy(request: NextRequest) {
-  const entry = ENTRY_PATH.exec(request.nextUrl.pathname);
-  if (entry && !hasMalformedEncoding(entry[1]!)) {
-    const slug = decodeURIComponent(entry[1]!);
-    return entry[2] ? handleContinueRequest(request, slug) : handleEntryRequest(request, slug);
-  }
+  const { pathname } = request.nextUrl;
+  if (pathname === "/e" || pathname.startsWith("/e/")) return handleAttendeeRequest(request);
   return secureRequest(request);
 }
 

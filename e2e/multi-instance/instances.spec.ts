@@ -32,7 +32,7 @@ test("the sign-in rate limit is shared: attempts on one instance count on the ot
   await client.dispose();
 });
 
-test("a key revoked through one instance is refused by the other at once", async ({ page, playwright }) => {
+test("a key revoked through one instance is refused by the other within 1 s", async ({ page, playwright }) => {
   test.setTimeout(120_000);
   await signUp(page);
   const org = await createOrganization(page);
@@ -56,17 +56,19 @@ test("a key revoked through one instance is refused by the other at once", async
   await dialog.getByRole("button", { name: "Revoke key" }).click();
   await expect(dialog).toHaveCount(0);
 
+  // B trusts its cached event row for 250 ms (ENTRY_EVENT_FRESH_MS): the revocation must reach it
+  // within 1 s of the dialog closing on A (the change is committed before the dialog closes).
   const revokedAt = Date.now();
   let status = 0;
   while (Date.now() - revokedAt < 5_000) {
     status = await enterOnB(oldKey);
     if (status === 401) break;
-    await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 20));
   }
   const elapsed = Date.now() - revokedAt;
   console.log(`[multi-instance] instance B refused the revoked key ${elapsed} ms after instance A revoked it`);
   expect(status).toBe(401);
-  expect(elapsed).toBeLessThan(5_000);
+  expect(elapsed).toBeLessThan(1_000);
   expect(await enterOnB(newKey)).toBe(303);
   await attendee.dispose();
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { enterWithToken } from "@/lib/entry/entry-flow";
+import { decideEntry } from "@/lib/entry/decide-entry";
 import { flushKeyUsage } from "@/lib/keys/usage-recorder";
 import { makeEvent, makeTenant, asRole } from "@/test/factories";
 import { addActiveKey, signAttendeeToken } from "@/test/tokens";
@@ -28,7 +28,7 @@ describe("token debugger", () => {
     await flushKeyUsage();
     expect((await db.signingKey.findUniqueOrThrow({ where: { id: key.keyId } })).verifyCount).toBe(0);
     expect(await db.tokenRedemption.count({ where: { eventId: event.id } })).toBe(0);
-    expect((await enterWithToken({ slug: event.slug, token, step: "open", clientAddress: "t" })).kind).toBe("signed_in");
+    expect((await decideEntry({ sameOrigin: true, slug: event.slug, token, step: "open", clientAddress: "t" })).kind).toBe("signed_in");
     expect((await inspectEventToken(ctx, event.slug, token)).replay).toMatchObject({ kind: "host_jti", usedAt: expect.any(Date) });
   });
 

@@ -4,6 +4,7 @@ import { getEvent } from "@/lib/events/service";
 import { loadEntryEvent } from "@/lib/entry/event-config";
 import { verificationKeysFor } from "@/lib/entry/verification-keys";
 import { notFound } from "@/lib/errors";
+import { linkUseState } from "@/lib/links/status";
 import { presentAttendee, type ProfileWarning, type PresentedAttendee } from "@/lib/profile/present";
 import { profileFieldsForEvent } from "@/lib/profile/service";
 import { inspectAttendeeToken, type TokenInspection } from "@/lib/tokens/inspect-token";
@@ -40,7 +41,8 @@ export async function inspectEventToken(ctx: TenantContext, eventSlug: string, t
   if (jti) {
     const link = await db.issuedLink.findFirst({ where: { eventId: event.id, jti }, select: { kind: true, usedAt: true, revokedAt: true, issuedByLabel: true } });
     if (link) {
-      const status = link.revokedAt ? "revoked" : link.kind === "one_off" && link.usedAt ? "used" : "active";
+      const use = linkUseState(link); // the entry's own rule (lib/links/status.ts)
+      const status = use === "unused" ? "active" : use;
       replay = { kind: "test_link", linkKind: link.kind, status, usedAt: link.usedAt, revokedAt: link.revokedAt, issuedByLabel: link.issuedByLabel };
     } else {
       const used = await db.tokenRedemption.findUnique({ where: { eventId_jti: { eventId: event.id, jti } }, select: { createdAt: true } });

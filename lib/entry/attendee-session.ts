@@ -2,6 +2,7 @@ import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
 import type { AttendeeClaims, VerifyNote } from "@/lib/tokens/types";
+import { createGroupCommit } from "./group-commit";
 
 /** How the attendee got in: shown in the lobby and useful when reading sessions. */
 export type EntrySource = "host_token" | "one_off_link" | "long_lived_link";
@@ -12,9 +13,25 @@ export const ATTENDEE_COOKIE = "attendee_session";
 export interface StoredAttendee {
   claims: AttendeeClaims;
   notes: VerifyNote[];
+  /** SigningKey.id of the key that verified the token (absent in sessions opened before it was kept). */
+  keyId?: string;
+  /** IssuedLink.id when a test link opened the session: its reopening in this browser leads to the lobby. */
+  linkId?: string;
 }
 
 const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
+
+type SessionRow = { id: string; eventId: string; secretHash: string; displayName: string; claims: string; source: string; createdAt: Date; expiresAt: Date };
+
+/**
+ * Session rows are written by group commit: at the start of an event many sign-ins share one
+ * INSERT, and each sign-in still waits for ITS row to be committed before the attendee gets the
+ * cookie. So the row is the authority from the first request on: the lobby finds it on any
+ * instance, and a session that is ended there is refused.
+ */
+const sessionWriter = createGroupCommit<SessionRow>(async (rows) => {
+  await db.attendeeSession.createMany({ data: rows });
+});
 
 /**
  * Opens the attendee's session: the cookie carries a random secret, the database only its hash,
@@ -22,19 +39,18 @@ const hashSecret = (secret: string) => createHash("sha256").update(secret).diges
  */
 export async function openAttendeeSession(input: { eventId: string; attendee: StoredAttendee; source: EntrySource; now: Date }) {
   const secret = randomBytes(32).toString("base64url");
-  const expiresAt = new Date(input.now.getTime() + ATTENDEE_SESSION_SECONDS * 1000);
-  await db.attendeeSession.create({
-    data: {
-      eventId: input.eventId,
-      secretHash: hashSecret(secret),
-      displayName: input.attendee.claims.displayName,
-      claims: JSON.stringify(input.attendee),
-      source: input.source,
-      createdAt: input.now,
-      expiresAt,
-    },
+  const id = randomBytes(16).toString("hex");
+  await sessionWriter.add({
+    id,
+    eventId: input.eventId,
+    secretHash: hashSecret(secret),
+    displayName: input.attendee.claims.displayName,
+    claims: JSON.stringify(input.attendee),
+    source: input.source,
+    createdAt: input.now,
+    expiresAt: new Date(input.now.getTime() + ATTENDEE_SESSION_SECONDS * 1000),
   });
-  return { secret, maxAgeSeconds: ATTENDEE_SESSION_SECONDS };
+  return { id, secret, maxAgeSeconds: ATTENDEE_SESSION_SECONDS };
 }
 
 /** The attendee behind a session cookie for this event, if the session is open. */

@@ -3,11 +3,11 @@ import { cookies } from "next/headers";
 import { presentAttendee } from "@/lib/profile/present";
 import { profileFieldsForEvent } from "@/lib/profile/service";
 import { ATTENDEE_COOKIE, findAttendeeSession, type StoredAttendee } from "./attendee-session";
-import { loadEntryEvent } from "./event-config";
+import { entryEvent } from "./event-config";
 
 /** The signed-in attendee of /e/{slug}/… pages, from the event-scoped session cookie. */
 export async function currentAttendee(slug: string) {
-  const event = await loadEntryEvent(slug);
+  const event = await entryEvent(slug);
   if (!event) return null;
   const session = await findAttendeeSession(event.id, (await cookies()).get(ATTENDEE_COOKIE)?.value);
   if (!session) return { event, session: null };

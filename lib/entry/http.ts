@@ -2,92 +2,120 @@ import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
 import { clientAddress } from "@/lib/rate-limit";
 import { publicUrlIsHttps } from "@/lib/env";
+import { hasMalformedEncoding } from "@/lib/http/request-guard";
 import { pageSecurityRequestHeaders } from "@/lib/http/secure-request";
 import { logUnexpected } from "@/lib/log";
 import { reasonStatus, type ReasonFailure } from "@/lib/tokens/reasons";
 import { ATTENDEE_COOKIE } from "./attendee-session";
-import { enterWithToken, previewPendingLink, type EntryOutcome } from "./entry-flow";
-import { PENDING_COOKIE, PROBLEM_HEADER, encodeProblem } from "./problem";
+import { decideEntry, type EntryDecision, type EntryStep } from "./decide-entry";
+import { parseEntryPath } from "./entry-path";
+import type { EntryEvent } from "./event-config";
+import { ALREADY_IN_PARAM, INTERNAL_HEADERS, PENDING_COOKIE, PREVIEW_HEADER, encodePreview } from "./pending";
+import { renderProblemPage } from "./problem-page";
 import { isSameOriginPost } from "./same-origin";
 
 /**
- * The attendee entry over HTTP (called from proxy.ts for /e/{slug}):
- * - GET ?token=…  → 303 to the lobby with the session cookie (the token leaves the address bar,
- *   history and Referer at once), or for a one-off link 303 to a confirmation page;
- * - POST (from that page) → redeems the one-off link, 303 to the lobby;
- * - any refusal → the problem page with a 4xx status and the reason; never a 5xx.
+ * The attendee entry over HTTP (proxy.ts hands it every /e/… request before any page renders):
+ * - the slug is checked against the slug pattern first; anything else is the 404 `event_not_found`;
+ * - GET /e/{slug}?token=…   → decideEntry "open": 303 to the lobby with the session cookie (the
+ *   token leaves the address bar, history and Referer at once), or 303 to the confirmation;
+ * - GET /e/{slug}/continue  → decideEntry "preview": the page renders the decision (a request
+ *   header), it does not verify again;
+ * - POST /e/{slug}          → decideEntry "confirm": redeems the one-off link, 303 to the lobby;
+ * - a refusal is its problem page with a 4xx status, rendered here; never a 5xx.
+ * Each step calls decideEntry exactly once, so a record of every attempt has one place to hook in.
  */
-const PRIVATE_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
+const PRIVATE_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } as const;
 
 function cookieOptions(request: NextRequest, slug: string, maxAge: number) {
+  // `slug` passed the slug pattern: it cannot carry `;`, spaces or line breaks into the attribute.
   return { httpOnly: true, sameSite: "lax" as const, secure: publicUrlIsHttps() || request.nextUrl.protocol === "https:", path: `/e/${slug}`, maxAge };
 }
 
-/** A page the entry lets render (the bare event URL, the confirmation page): with its CSP nonce. Redirects need none. */
-function renderPage(request: NextRequest): NextResponse {
-  const { requestHeaders, responseHeaders } = pageSecurityRequestHeaders(request.headers);
-  return NextResponse.next({ headers: { ...PRIVATE_HEADERS, ...responseHeaders }, request: { headers: requestHeaders } });
+/** A 303 to one of our own pages (`path` is built from the checked slug only; Next wants an absolute Location from a proxy). */
+function seeOther(request: NextRequest, path: string): NextResponse {
+  return NextResponse.redirect(new URL(path, request.url), { status: 303, headers: PRIVATE_HEADERS });
 }
 
-function refuse(request: NextRequest, slug: string, failure: ReasonFailure): NextResponse {
-  const { requestHeaders, responseHeaders } = pageSecurityRequestHeaders(request.headers);
-  requestHeaders.set(PROBLEM_HEADER, encodeProblem(failure));
-  const response = NextResponse.rewrite(new URL(`/e/${slug}/problem`, request.url), {
-    status: reasonStatus(failure.reason),
-    headers: { ...PRIVATE_HEADERS, ...responseHeaders },
-    request: { headers: requestHeaders },
-  });
-  response.cookies.set(PENDING_COOKIE, "", cookieOptions(request, slug, 0));
+function problem(request: NextRequest, slug: string | null, event: EntryEvent | null, failure: ReasonFailure, now = new Date()): NextResponse {
+  // Its own CSP and the baseline headers: the page runs no script and styles itself inline.
+  const { responseHeaders } = pageSecurityRequestHeaders(request.headers);
+  const headers: Record<string, string> = { "Content-Type": "text/html; charset=utf-8", ...PRIVATE_HEADERS, ...responseHeaders };
+  if (failure.reason === "rate_limited" || failure.reason === "temporarily_unavailable") headers["Retry-After"] = String(Math.max(1, Math.ceil(failure.detail.retryAfterSeconds)));
+  const response = new NextResponse(renderProblemPage(failure, event, now), { status: reasonStatus(failure.reason), headers });
+  if (slug && request.cookies.has(PENDING_COOKIE)) response.cookies.set(PENDING_COOKIE, "", cookieOptions(request, slug, 0));
   return response;
 }
 
-function respond(request: NextRequest, slug: string, outcome: EntryOutcome): NextResponse {
-  if (outcome.kind === "refused") return refuse(request, slug, outcome.failure);
-  if (outcome.kind === "confirm") {
-    const response = NextResponse.redirect(new URL(`/e/${slug}/continue`, request.url), { status: 303, headers: PRIVATE_HEADERS });
-    return response;
-  }
-  const response = NextResponse.redirect(new URL(`/e/${slug}/lobby`, request.url), { status: 303, headers: PRIVATE_HEADERS });
-  response.cookies.set(ATTENDEE_COOKIE, outcome.session.secret, cookieOptions(request, slug, outcome.session.maxAgeSeconds));
-  response.cookies.set(PENDING_COOKIE, "", cookieOptions(request, slug, 0));
-  return response;
+/**
+ * A page under /e/{slug} renders (the bare event URL, the confirmation, lobby, met, leave): with its
+ * CSP nonce, and our own request headers never taken from the browser.
+ */
+function passThrough(request: NextRequest, extra?: [string, string]): NextResponse {
+  const { requestHeaders, responseHeaders } = pageSecurityRequestHeaders(request.headers);
+  for (const name of INTERNAL_HEADERS) requestHeaders.delete(name);
+  if (extra) requestHeaders.set(extra[0], extra[1]);
+  return NextResponse.next({ request: { headers: requestHeaders }, headers: { ...PRIVATE_HEADERS, ...responseHeaders } });
 }
 
-/** GET /e/{slug}/continue: the pending one-off link must still be usable, or the attendee gets its 4xx page. */
-export async function handleContinueRequest(request: NextRequest, slug: string): Promise<NextResponse> {
-  try {
-    const pending = request.cookies.get(PENDING_COOKIE)?.value;
-    if (!pending) return NextResponse.redirect(new URL(`/e/${slug}`, request.url), { status: 303, headers: PRIVATE_HEADERS });
-    const preview = await previewPendingLink(slug, pending);
-    return preview.ok ? renderPage(request) : refuse(request, slug, preview.failure);
-  } catch (error) {
-    logUnexpected(`attendee entry /e/${slug}/continue`, error);
-    return refuse(request, slug, { reason: "temporarily_unavailable", detail: { retryAfterSeconds: 30 } });
-  }
-}
-
-export async function handleEntryRequest(request: NextRequest, slug: string): Promise<NextResponse> {
-  try {
-    if (request.method === "GET" || request.method === "HEAD") {
-      const token = request.nextUrl.searchParams.get("token");
-      if (token === null) return renderPage(request);
-      const outcome = await enterWithToken({ slug, token, step: "open", clientAddress: clientAddress(request.headers) });
-      const response = respond(request, slug, outcome);
-      if (outcome.kind === "confirm") response.cookies.set(PENDING_COOKIE, token, cookieOptions(request, slug, outcome.pendingMaxAgeSeconds));
+function respond(request: NextRequest, slug: string, decision: EntryDecision): NextResponse {
+  switch (decision.kind) {
+    case "refused":
+      return problem(request, slug, decision.event, decision.failure);
+    case "preview":
+      return passThrough(request, [PREVIEW_HEADER, encodePreview({ displayName: decision.claims.displayName, expiresAt: decision.expiresAt, eventName: decision.event!.name, contact: decision.event!.contact })]);
+    case "confirm": {
+      const response = seeOther(request, `/e/${slug}/continue`);
+      // Only a verified token matching a one-off link gets here: canonical base64url, safe as a cookie value.
+      response.cookies.set(PENDING_COOKIE, (request.nextUrl.searchParams.get("token") ?? ""), cookieOptions(request, slug, decision.pendingMaxAgeSeconds));
       return response;
     }
-    if (request.method === "POST") {
-      const pending = request.cookies.get(PENDING_COOKIE)?.value;
-      if (!pending || !isSameOriginPost(request.headers)) {
-        return refuse(request, slug, { reason: "malformed", detail: { problem: "not_a_string" } });
-      }
-      const outcome = await enterWithToken({ slug, token: pending, step: "confirm", clientAddress: clientAddress(request.headers) });
-      return respond(request, slug, outcome);
+    case "already_in":
+    case "signed_in": {
+      const response = seeOther(request, decision.kind === "already_in" ? `/e/${slug}/lobby?${ALREADY_IN_PARAM}=1` : `/e/${slug}/lobby`);
+      if (decision.kind === "signed_in") response.cookies.set(ATTENDEE_COOKIE, decision.session.secret, cookieOptions(request, slug, decision.session.maxAgeSeconds));
+      if (request.cookies.has(PENDING_COOKIE)) response.cookies.set(PENDING_COOKIE, "", cookieOptions(request, slug, 0));
+      return response;
     }
-    return new NextResponse(null, { status: 405, headers: { Allow: "GET, POST", ...PRIVATE_HEADERS } });
+  }
+}
+
+async function decideStep(request: NextRequest, slug: string, step: EntryStep, token: string | null | undefined): Promise<NextResponse> {
+  const decision = await decideEntry({
+    slug,
+    step,
+    token,
+    sameOrigin: step === "confirm" ? isSameOriginPost(request.headers) : undefined,
+    attendeeSecret: request.cookies.get(ATTENDEE_COOKIE)?.value,
+    clientAddress: clientAddress(request.headers),
+  });
+  return respond(request, slug, decision);
+}
+
+export async function handleAttendeeRequest(request: NextRequest): Promise<NextResponse> {
+  const { slug, step } = parseEntryPath(request.nextUrl.pathname);
+  if (!slug) return problem(request, null, null, { reason: "event_not_found", detail: {} });
+  const method = request.method;
+  try {
+    if (step === "entry") {
+      if (method === "GET" || method === "HEAD") {
+        const token = request.nextUrl.searchParams.get("token");
+        return token === null ? passThrough(request) : await decideStep(request, slug, "open", token);
+      }
+      if (method === "POST") return await decideStep(request, slug, "confirm", request.cookies.get(PENDING_COOKIE)?.value);
+      return new NextResponse(null, { status: 405, headers: { Allow: "GET, HEAD, POST", ...PRIVATE_HEADERS } });
+    }
+    if (step === "continue") {
+      if (method !== "GET" && method !== "HEAD") return new NextResponse(null, { status: 405, headers: { Allow: "GET, HEAD", ...PRIVATE_HEADERS } });
+      const pending = request.cookies.get(PENDING_COOKIE)?.value;
+      // No pending link (a refreshed or bookmarked confirmation): the event's page says how to join, or leads to the lobby.
+      return pending ? await decideStep(request, slug, "preview", pending) : seeOther(request, `/e/${slug}`);
+    }
+    // Below a valid slug, a path that does not decode would make Next's routing throw: our 404 instead.
+    return hasMalformedEncoding(request.nextUrl.pathname) ? problem(request, null, null, { reason: "event_not_found", detail: {} }) : passThrough(request);
   } catch (error) {
-    // Never a 5xx page for an attendee: an outage is reported as "try again shortly".
-    logUnexpected(`attendee entry /e/${slug}`, error);
-    return refuse(request, slug, { reason: "temporarily_unavailable", detail: { retryAfterSeconds: 30 } });
+    // Never a 5xx for an attendee: an outage of ours is "try again shortly". `slug` passed the pattern.
+    logUnexpected(`attendee entry /e/${slug} (${step})`, error);
+    return problem(request, slug, null, { reason: "temporarily_unavailable", detail: { retryAfterSeconds: 30 } });
   }
 }

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/errors";
+import { isRecordNotFound, isUniqueViolation } from "@/lib/errors";
 
 /** A dashboard-issued test link, as the entry needs it. */
 export interface IssuedLinkState {
@@ -32,6 +32,25 @@ export async function redeemOneOffLink(linkId: string, now: Date): Promise<Redee
   const link = await db.issuedLink.findUnique({ where: { id: linkId }, select: { usedAt: true, revokedAt: true } });
   if (link?.revokedAt) return { ok: false, reason: "link_revoked", revokedAt: link.revokedAt };
   return { ok: false, reason: "already_used", usedAt: link?.usedAt ?? null };
+}
+
+/**
+ * The confirmation's fast path, ONE statement: redeems the event's unused, unrevoked one-off link
+ * with this jti and returns its id, or null when there is none such (then the caller finds out why
+ * with findIssuedLink). The same conditional update as redeemOneOffLink, so still exactly one of
+ * any number of concurrent confirmations wins.
+ */
+export async function redeemOneOffLinkByJti(eventId: string, jti: string, now: Date): Promise<{ id: string } | null> {
+  try {
+    return await db.issuedLink.update({
+      where: { jti, eventId, kind: "one_off", usedAt: null, revokedAt: null },
+      data: { usedAt: now, lastRedeemedAt: now, redemptions: { increment: 1 } },
+      select: { id: true },
+    });
+  } catch (error) {
+    if (isRecordNotFound(error)) return null;
+    throw error;
+  }
 }
 
 /** Counts a use of a long-lived link (they may be used repeatedly until they expire or are revoked). */

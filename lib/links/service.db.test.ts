@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { enterWithToken, type EntryOutcome } from "@/lib/entry/entry-flow";
+import { decideEntry, type EntryDecision } from "@/lib/entry/decide-entry";
 import { changeKeyStatus } from "@/lib/keys/service";
 import type { AppError } from "@/lib/errors";
 import { asRole, makeEvent, makeTenant, uid } from "@/test/factories";
@@ -13,8 +13,8 @@ import type { RecordBrowserLinkInput } from "./schema";
 import { issueLink, listIssuedLinks, recordBrowserSignedLink, revokeAllActiveLinks, revokeLink } from "./service";
 import { tokenHash } from "./token-hash";
 
-const reasonOf = (outcome: EntryOutcome) => (outcome.kind === "refused" ? outcome.failure.reason : outcome.kind);
-const enter = (slug: string, token: string, step: "open" | "confirm" = "open") => enterWithToken({ slug, token, step, clientAddress: uid("ip") });
+const reasonOf = (outcome: EntryDecision) => (outcome.kind === "refused" ? outcome.failure.reason : outcome.kind);
+const enter = (slug: string, token: string, step: "open" | "confirm" = "open") => decideEntry({ sameOrigin: true, slug, token, step, clientAddress: uid("ip") });
 
 async function rejection(promise: Promise<unknown>): Promise<AppError> {
   try {

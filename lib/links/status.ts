@@ -27,9 +27,20 @@ export interface LinkStatusFacts {
   usedAt: Date | null;
 }
 
-export function linkStatus(link: LinkStatusFacts, now: Date): LinkStatus {
+/**
+ * Whether a link can still be used, leaving time aside: revoked wins over used, and only one-off
+ * links are used up. The entry decides with this (a link's token carries its own expiry, checked
+ * with the event's leeway by the verifier), the debugger reports it, and `linkStatus` builds on it.
+ */
+export function linkUseState(link: Pick<LinkStatusFacts, "kind" | "revokedAt" | "usedAt">): "revoked" | "used" | "unused" {
   if (link.revokedAt) return "revoked";
   if (link.kind === "one_off" && link.usedAt) return "used";
+  return "unused";
+}
+
+export function linkStatus(link: LinkStatusFacts, now: Date): LinkStatus {
+  const use = linkUseState(link);
+  if (use !== "unused") return use;
   if (link.expiresAt.getTime() <= now.getTime()) return "expired";
   return "active";
 }

@@ -29,6 +29,8 @@ export interface RateLimiter {
   consume(key: string): Promise<RateLimitDecision>;
   /** Whether the key's budget is spent, without spending anything (one read). */
   check(key: string): Promise<RateLimitDecision>;
+  /** Adds `points` at once (counted elsewhere first) and returns the key's shared total in this window. */
+  add(key: string, points: number): Promise<{ consumedPoints: number; msBeforeNext: number }>;
 }
 
 export function createRateLimiter(db: Database, policy: RateLimitPolicy): RateLimiter {
@@ -51,6 +53,10 @@ export function createRateLimiter(db: Database, policy: RateLimitPolicy): RateLi
         }
         throw rejection;
       }
+    },
+    async add(key, points) {
+      const result = await limiter.penalty(key, points);
+      return { consumedPoints: result.consumedPoints, msBeforeNext: result.msBeforeNext };
     },
     async check(key) {
       const current = await limiter.get(key);

@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
-import { enterWithToken, type EntryOutcome } from "@/lib/entry/entry-flow";
+import { decideEntry, type EntryDecision } from "@/lib/entry/decide-entry";
 import { addProfileField } from "@/lib/profile/service";
 import { makeEvent, makeTenant, uid } from "@/test/factories";
 import { addActiveKey } from "@/test/tokens";
@@ -60,7 +60,7 @@ async function runSnippet(command: string, file: string, env: Record<string, str
   throw new Error(`${file} did not answer within 20 s:\n${stderr}`);
 }
 
-const reasonOf = (outcome: EntryOutcome) => (outcome.kind === "refused" ? outcome.failure.reason : outcome.kind);
+const reasonOf = (outcome: EntryDecision) => (outcome.kind === "refused" ? outcome.failure.reason : outcome.kind);
 
 async function setup() {
   const { ctx } = await makeTenant("admin");
@@ -110,7 +110,7 @@ describe("the integration snippets, run", () => {
       // The snippet stamps iat from its own process clock, as a host's server does; the entry is
       // asked at that instant (the attendee follows the 302 at once), never at the test's wall clock.
       const arrival = new Date((payload!.iat as number) * 1000);
-      const first = await enterWithToken({ slug: event.slug, token, step: "open", clientAddress: uid("ip"), now: arrival });
+      const first = await decideEntry({ sameOrigin: true, slug: event.slug, token, step: "open", clientAddress: uid("ip"), now: arrival });
       expect(reasonOf(first)).toBe("signed_in");
       const session = await db.attendeeSession.findFirstOrThrow({ where: { eventId: event.id } });
       expect(JSON.parse(session.claims).claims).toMatchObject({
@@ -120,7 +120,7 @@ describe("the integration snippets, run", () => {
         roles: [],
       });
       // Each click mints a new jti; a replayed token is refused.
-      expect(reasonOf(await enterWithToken({ slug: event.slug, token, step: "open", clientAddress: uid("ip"), now: new Date(arrival.getTime() + 5_000) }))).toBe("already_used");
+      expect(reasonOf(await decideEntry({ sameOrigin: true, slug: event.slug, token, step: "open", clientAddress: uid("ip"), now: new Date(arrival.getTime() + 5_000) }))).toBe("already_used");
     });
   }
 });

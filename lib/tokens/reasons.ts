@@ -38,7 +38,11 @@ export type MalformedProblem =
   | "not_an_object"
   | "duplicate_key"
   | "forbidden_header"
-  | "kid_invalid";
+  | "kid_invalid"
+  // The confirmation POST of a one-off link (the entry's own checks, not the token's shape):
+  | "no_pending_link"
+  | "cross_site_post"
+  | "pending_not_one_off";
 
 export type TokenSegment = "header" | "payload" | "signature";
 
@@ -149,6 +153,10 @@ const MALFORMED_TEXT: Record<MalformedProblem, (d: ReasonDetails["malformed"]) =
   duplicate_key: (d) => `The token's ${d.segment ?? "part"} names "${d.name ?? "a field"}" twice.`,
   forbidden_header: (d) => `The token's header carries "${d.name ?? "a parameter"}". Keys are only ever taken from this event's settings, so tokens that point to other keys are refused.`,
   kid_invalid: () => `The token's "kid" header is not a short text.`,
+  no_pending_link: () =>
+    "The confirmation arrived without the link it confirms: the confirmation page was open for more than 10 minutes, or this browser does not keep cookies for this site. Open the link again.",
+  cross_site_post: () => "The confirmation was sent from another website, not from this event's own page, so it was not accepted. Open the link yourself and press Continue.",
+  pending_not_one_off: () => "Only one-time test links are confirmed on this page; what this browser sent for confirmation is not one. Open the link you were given again.",
 };
 
 const CLAIM_TEXT: Record<ClaimProblem, (d: ReasonDetails["invalid_claims"]) => string> = {

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import * as links from "@/app/api/v1/events/[slug]/links/route";
 import * as revoke from "@/app/api/v1/events/[slug]/links/[id]/revoke/route";
-import { enterWithToken } from "@/lib/entry/entry-flow";
+import { decideEntry } from "@/lib/entry/decide-entry";
 import { tokenHash } from "@/lib/links/token-hash";
 import { callApi, makeApiKey } from "@/test/api";
 import { makeEvent, makeTenant, uid } from "@/test/factories";
@@ -15,7 +15,7 @@ async function setup() {
   return { ctx, event, key };
 }
 
-const enter = (slug: string, token: string, step: "open" | "confirm") => enterWithToken({ slug, token, step, clientAddress: uid("ip") });
+const enter = (slug: string, token: string, step: "open" | "confirm") => decideEntry({ sameOrigin: true, slug, token, step, clientAddress: uid("ip") });
 
 describe("/api/v1/events/{slug}/links", () => {
   it("issues a link signed by the dashboard, returns its token once, lists it without the token, revokes it; all audited as the API key", async () => {

@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import * as inspect from "@/app/api/v1/events/[slug]/tokens/inspect/route";
 import { revokeApiKey } from "@/lib/api-keys/service";
-import { enterWithToken } from "@/lib/entry/entry-flow";
+import { decideEntry } from "@/lib/entry/decide-entry";
 import { changeKeyStatus } from "@/lib/keys/service";
 import { addProfileField } from "@/lib/profile/service";
 import { flushKeyUsage } from "@/lib/keys/usage-recorder";
@@ -130,7 +130,7 @@ describe("POST /api/v1/events/{slug}/tokens/inspect", () => {
     expect(await db.auditLog.count({ where: { organizationId: ctx.organizationId } })).toBe(auditBefore);
 
     // The token was not claimed: the attendee entry accepts it (once) after all that inspecting.
-    const entered = await enterWithToken({ slug: event.slug, token: hostToken, step: "open", clientAddress: uid("ip") });
+    const entered = await decideEntry({ sameOrigin: true, slug: event.slug, token: hostToken, step: "open", clientAddress: uid("ip") });
     expect(entered.kind).toBe("signed_in");
     // …and from then on the inspector reports the jti as used: a replay would be already_used.
     expect((await inspectToken(key, event.slug, { token: hostToken })).json!.data.replay).toMatchObject({ kind: "host_jti", usedAt: expect.stringMatching(/^\d{4}-/) });

@@ -1,14 +1,16 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { currentAttendee, presentStoredAttendee } from "@/lib/entry/attendee-view";
+import { ALREADY_IN_PARAM } from "@/lib/entry/pending";
 import { ROLE_INFO } from "@/lib/profile/roles";
 import { AttendeeShell } from "@/components/attendee/attendee-shell";
 import { StreamTile } from "@/components/profile/stream-tile";
 
 export const metadata: Metadata = { title: "Lobby", robots: { index: false } };
 
-export default async function LobbyPage({ params }: { params: Promise<{ slug: string }> }) {
+export default async function LobbyPage({ params, searchParams }: { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { slug } = await params;
+  const alreadyIn = (await searchParams)[ALREADY_IN_PARAM] !== undefined;
   const current = await currentAttendee(slug);
   if (!current) notFound();
   if (!current.session) redirect(`/e/${slug}`);
@@ -19,10 +21,20 @@ export default async function LobbyPage({ params }: { params: Promise<{ slug: st
     <AttendeeShell eventName={current.event.name} wide>
       <div className="grid gap-8 md:grid-cols-[3fr_2fr]">
         <section aria-labelledby="you-heading" className="space-y-3">
+          {alreadyIn && (
+            <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900 ring-1 ring-emerald-200" data-testid="already-in">
+              <span className="font-semibold">You&apos;re already in.</span> This one-time link signed you in earlier in this browser, so here is your lobby.
+            </p>
+          )}
           <h1 id="you-heading" className="text-xl font-semibold text-slate-900">
             Welcome, {claims.displayName}
           </h1>
-          <p className="text-sm text-slate-600">This is your stream as other attendees see it. Hover over it (or focus it) to see the rest of your profile.</p>
+          <p className="text-sm text-slate-600" data-testid="tile-hint">
+            This is your stream as other attendees see it.{" "}
+            {/* Touch screens cannot hover: they are told to tap (a tap focuses the tile, which shows the rest). */}
+            <span className="pointer-coarse:hidden">Hover over it (or focus it) to see the rest of your profile.</span>
+            <span className="hidden pointer-coarse:inline">Tap it to see the rest of your profile.</span>
+          </p>
           <StreamTile attendee={attendee} />
         </section>
         <aside className="space-y-5">

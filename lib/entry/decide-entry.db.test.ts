@@ -4,12 +4,15 @@ import { db } from "@/lib/db";
 import { changeKeyStatus } from "@/lib/keys/service";
 import { flushKeyUsage } from "@/lib/keys/usage-recorder";
 import { createDatabaseClient } from "@/lib/db/create-client";
+import { explainFailure } from "@/lib/tokens/reasons";
 import { makeEvent, makeTenant, uid } from "@/test/factories";
 import { addActiveKey, signAttendeeToken } from "@/test/tokens";
-import { findAttendeeSession } from "./attendee-session";
-import { enterWithToken, type EntryOutcome } from "./entry-flow";
+import { findAttendeeSession, leaveAttendeeSession } from "./attendee-session";
+import { forgetCachedEntryEvents } from "./event-config";
+import { flushRefusalBudget } from "./refusal-budget";
+import { decideEntry, type EntryDecision } from "./decide-entry";
 
-const reasonOf = (outcome: EntryOutcome) => (outcome.kind === "refused" ? outcome.failure.reason : outcome.kind);
+const reasonOf = (outcome: EntryDecision) => (outcome.kind === "refused" ? outcome.failure.reason : outcome.kind);
 
 async function setup(options: { transcription?: boolean } = {}) {
   const { ctx } = await makeTenant("owner", { transcription: options.transcription });
@@ -40,7 +43,7 @@ async function issueLink(eventId: string, kid: string, kind: "one_off" | "long_l
 }
 
 const enter = (slug: string, token: string, step: "open" | "confirm" = "open", clientAddress = uid("ip")) =>
-  enterWithToken({ slug, token, step, clientAddress });
+  decideEntry({ sameOrigin: true, slug, token, step, clientAddress });
 
 describe("attendee entry", () => {
   it("signs in a host-minted token and opens a session holding the verified claims, not the token", async () => {
@@ -48,7 +51,7 @@ describe("attendee entry", () => {
     const token = await signAttendeeToken(key, { displayName: "Larry David", userProfile: [["organization", "Seinfield"]] }, { jti: null });
     const outcome = await enter(event.slug, token);
     expect(outcome.kind).toBe("signed_in");
-    const secret = (outcome as Extract<EntryOutcome, { kind: "signed_in" }>).session.secret;
+    const secret = (outcome as Extract<EntryDecision, { kind: "signed_in" }>).session.secret;
     const session = await findAttendeeSession(event.id, secret);
     expect(session?.attendee.claims).toMatchObject({ displayName: "Larry David", userProfile: [["organization", "Seinfield"]] });
     const rows = await db.attendeeSession.findMany({ where: { eventId: event.id } });
@@ -109,13 +112,16 @@ describe("attendee entry", () => {
     expect(reasonOf(await enter(event.slug, token))).toBe("link_revoked");
   });
 
-  it("honours a key revocation on the very next request (the key cache follows configVersion)", async () => {
+  it("honours a key revocation once the event is read again (the key cache follows configVersion)", async () => {
     const { ctx, event, key } = await setup();
     expect(reasonOf(await enter(event.slug, await signAttendeeToken(key)))).toBe("signed_in");
     const second = await addActiveKey(ctx, event.slug);
     await changeKeyStatus(ctx, { eventSlug: event.slug, keyId: key.keyId, acknowledgeNoActiveKey: false }, "retire");
+    // The event row is trusted for ENTRY_EVENT_FRESH_MS (250 ms); forgetting it stands for that wait.
+    forgetCachedEntryEvents();
     expect(reasonOf(await enter(event.slug, await signAttendeeToken(key)))).toBe("signed_in"); // retired keys still verify
     await changeKeyStatus(ctx, { eventSlug: event.slug, keyId: key.keyId, acknowledgeNoActiveKey: false }, "revoke");
+    forgetCachedEntryEvents();
     expect(reasonOf(await enter(event.slug, await signAttendeeToken(key)))).toBe("key_revoked");
     expect(reasonOf(await enter(event.slug, await signAttendeeToken(second)))).toBe("signed_in");
   });
@@ -146,13 +152,74 @@ describe("attendee entry", () => {
     for (let i = 0; i < 31; i++) outcomes.push(await enter(event.slug, "not-a-token", "open", address));
     expect(outcomes.slice(0, 30).every((o) => reasonOf(o) === "malformed")).toBe(true);
     expect(reasonOf(outcomes[30]!)).toBe("rate_limited");
+    // The budget slows down refusals only: a valid token from the very same address still gets in.
+    expect(reasonOf(await enter(event.slug, await signAttendeeToken(key), "open", address))).toBe("signed_in");
     expect(reasonOf(await enter(event.slug, await signAttendeeToken(key), "open", uid("other-ip")))).toBe("signed_in");
+  });
+
+  it("never reads or spends the refusal budget for a valid token", async () => {
+    const { event, key } = await setup();
+    const address = uid("ip");
+    for (let i = 0; i < 3; i++) expect(reasonOf(await enter(event.slug, await signAttendeeToken(key), "open", address))).toBe("signed_in");
+    expect(await db.rateLimiterFlexible.count({ where: { key: { contains: address } } })).toBe(0);
+    expect(reasonOf(await enter(event.slug, "not-a-token", "open", address))).toBe("malformed");
+    await flushRefusalBudget();
+    expect(await db.rateLimiterFlexible.findMany({ where: { key: { contains: address } }, select: { points: true } })).toEqual([{ points: 1 }]);
+  });
+
+  it("tells apart a confirmation without its link, one from another site, and a pending token that is no one-off link", async () => {
+    const { event, key } = await setup();
+    const jti = await issueLink(event.id, key.kid, "one_off");
+    const oneOff = await signAttendeeToken(key, { displayName: "One Off" }, { jti });
+    const confirm = (token: string | undefined, sameOrigin = true) => decideEntry({ slug: event.slug, step: "confirm", token, sameOrigin, clientAddress: uid("ip") });
+    const problems = await Promise.all([confirm(undefined), confirm(oneOff, false), confirm(await signAttendeeToken(key, {}, { jti: null })), confirm(await signAttendeeToken(key))]);
+    expect(problems.map((d) => (d.kind === "refused" && d.failure.reason === "malformed" ? d.failure.detail.problem : d.kind))).toEqual([
+      "no_pending_link",
+      "cross_site_post",
+      "pending_not_one_off",
+      "pending_not_one_off", // a host token with a jti: its jti is not claimed by a confirmation
+    ]);
+    const messages = problems.map((d) => (d.kind === "refused" ? explainFailure(d.failure, new Date()).explanation : ""));
+    expect(new Set(messages).size).toBe(3);
+    expect(messages.join(" ")).not.toContain("No sign-in token was given");
+    expect(messages[1]).toContain("another website");
+    expect((await db.issuedLink.findFirstOrThrow({ where: { jti } })).usedAt).toBeNull();
+    expect(reasonOf(await confirm(oneOff))).toBe("signed_in");
+  });
+
+  it("previews a pending one-off link for the confirmation page without using it, and records what a log of the attempt needs", async () => {
+    const { event, key } = await setup();
+    const jti = await issueLink(event.id, key.kid, "one_off");
+    const token = await signAttendeeToken(key, { displayName: "Pia Preview" }, { jti });
+    const preview = await decideEntry({ slug: event.slug, step: "preview", token, clientAddress: uid("ip") });
+    expect(preview).toMatchObject({ kind: "preview", claims: { displayName: "Pia Preview" }, source: "one_off_link", keyId: key.keyId, kid: key.kid, jti });
+    expect(preview.linkId).toEqual((await db.issuedLink.findFirstOrThrow({ where: { jti } })).id);
+    expect((await db.issuedLink.findFirstOrThrow({ where: { jti } })).usedAt).toBeNull();
+    const refused = await decideEntry({ slug: event.slug, step: "open", token: token.slice(0, -4) + "AAAA", clientAddress: uid("ip") });
+    expect(refused).toMatchObject({ kind: "refused", claims: null, keyId: null }); // claims only when the signature verified
+  });
+
+  it("leads a used one-off link reopened in the browser whose session it opened to the lobby, and nowhere else", async () => {
+    const { event, key } = await setup();
+    const jti = await issueLink(event.id, key.kid, "one_off");
+    const token = await signAttendeeToken(key, { displayName: "Rhea Reopen" }, { jti });
+    const signedIn = await enter(event.slug, token, "confirm");
+    const secret = (signedIn as Extract<EntryDecision, { kind: "signed_in" }>).session.secret;
+    const reopen = (attendeeSecret?: string) => decideEntry({ slug: event.slug, step: "open", token, attendeeSecret, clientAddress: uid("ip") });
+    expect(reasonOf(await reopen(secret))).toBe("already_in");
+    expect(reasonOf(await reopen())).toBe("already_used"); // another browser
+    // Another session of the same event, opened by something else, does not count.
+    const other = await enter(event.slug, await signAttendeeToken(key, {}, { jti: null }));
+    expect(reasonOf(await reopen((other as Extract<EntryDecision, { kind: "signed_in" }>).session.secret))).toBe("already_used");
+    const session = await findAttendeeSession(event.id, secret);
+    await leaveAttendeeSession(session!.id);
+    expect(reasonOf(await reopen(secret))).toBe("already_used"); // left: no longer in
   });
 
   it("lets the attendee in without a feature-gated role and keeps the reason as a note", async () => {
     const { event, key } = await setup({ transcription: false });
     const outcome = await enter(event.slug, await signAttendeeToken(key, { displayName: "Cap Tioner", roles: ["transcriber", "presenter"] }, { jti: null }));
-    const session = await findAttendeeSession(event.id, (outcome as Extract<EntryOutcome, { kind: "signed_in" }>).session.secret);
+    const session = await findAttendeeSession(event.id, (outcome as Extract<EntryDecision, { kind: "signed_in" }>).session.secret);
     expect(session!.attendee.claims.roles).toEqual(["presenter"]);
     expect(session!.attendee.notes.map((n) => n.code)).toContain("role_not_enabled");
   });
