@@ -124,13 +124,16 @@ test("generate and download a key, paste another, rotate to it and revoke the ol
   await confirmIn(page, guide, new RegExp(`Retire key ${generatedKid.slice(0, 8)}`), "Retire key", "keys-confirm-retire");
   await expect(group(page, "retired").locator(oldRow)).toBeVisible();
   await expect(oldRow.getByTestId("revocation-note")).toContainText("Not safe to revoke yet");
-  await expect(guide).toHaveAttribute("data-step", "4");
-  await shoot(page, "keys-rotation-step4");
+  await expect(guide).toHaveAttribute("data-step", "5");
+  await shoot(page, "keys-rotation-step5");
   await guide.getByRole("button", { name: new RegExp(`Revoke key ${generatedKid.slice(0, 8)}`) }).click();
   await expect(dialog(page)).toContainText("refused from now on");
   await expect(dialog(page)).toContainText("Not safe to revoke yet");
   await expect(dialog(page)).toContainText("encrypted copy of its private key is deleted");
   await shoot(page, "keys-confirm-revoke", { fullPage: false });
+  // Before it is safe, revoking takes an explicit yes that names the tokens refused.
+  await expect(dialog(page).getByRole("button", { name: "Revoke key" })).toBeDisabled();
+  await dialog(page).getByLabel(/I understand: every still-valid token signed with key/).check();
   await dialog(page).getByRole("button", { name: "Revoke key" }).click();
   await expect(dialog(page)).toHaveCount(0);
   await expect(group(page, "revoked").locator(oldRow)).toBeVisible();
@@ -178,7 +181,7 @@ test("a pasted private key is refused, and nothing is stored", async ({ page }) 
   await expect(refusal).toContainText("It was NOT stored");
   await expect(refusal).toContainText("Treat it as exposed");
   await expect(refusal).toContainText("it never left this browser");
-  await expect(refusal).toContainText("openssl rsa -in frameable.key -pubout -outform PEM -out frameable.key.pub.pem");
+  await expect(refusal).toContainText("openssl rsa -in frameable.key -pubout -outform PEM -out frameable.pub.pem");
   await expect(dialog(page).getByLabel("Public key", { exact: true })).toHaveValue("");
   await shoot(page, "keys-private-key-refused", { fullPage: false });
   await dialog(page).getByRole("button", { name: "Add public key" }).click();

@@ -44,6 +44,8 @@ async function main() {
     // each test appears to come from (e2e/support/fixtures.ts). e2e/hardening.spec.ts also runs 0 hops.
     TRUSTED_PROXY_HOPS: "1",
     NEXT_TELEMETRY_DISABLED: "1",
+    // The JWKS-URL tests serve their JWKS over http from 127.0.0.1: only ever for tests and local development.
+    JWKS_ALLOW_INSECURE_HOSTS: "true",
   };
   Object.assign(process.env, env);
   await migrateDatabase(env.DATABASE_URL!, { quiet: true });

@@ -11,6 +11,7 @@ import { CheckboxField, TextField } from "@/components/ui/field";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { ADD_AS_STANDBY_HINT, STANDBY_NEXT_STEPS } from "@/lib/keys/rotation";
 import { RadioGroup, RadioOption } from "./radio-option";
 
 interface Generated {
@@ -37,10 +38,29 @@ function download(fileName: string, pem: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function GenerateKeyDialog({ orgSlug, eventSlug, hasActiveKey }: { orgSlug: string; eventSlug: string; hasActiveKey: boolean }) {
+export function GenerateKeyDialog({
+  orgSlug,
+  eventSlug,
+  hasActiveKey,
+  triggerVariant = "primary",
+  triggerSize,
+  open: controlledOpen,
+  onOpenChange,
+}: {
+  orgSlug: string;
+  eventSlug: string;
+  hasActiveKey: boolean;
+  triggerVariant?: "primary" | "secondary";
+  triggerSize?: "sm";
+  /** Controlled from outside (AddKeyDialogs): no trigger button of its own. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+}) {
   const router = useRouter();
   const { run, pending, error, fieldError, reset } = useAction(generateKeyAction);
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = controlledOpen ?? ownOpen;
+  const setOpen = (value: boolean) => (onOpenChange ? onOpenChange(value) : setOwnOpen(value));
   const [generated, setGenerated] = useState<Generated | null>(null);
   const [downloaded, setDownloaded] = useState(false);
   const [warnUnsaved, setWarnUnsaved] = useState(false);
@@ -60,7 +80,11 @@ export function GenerateKeyDialog({ orgSlug, eventSlug, hasActiveKey }: { orgSlu
   const formId = "generate-key-form";
   return (
     <>
-      <Button onClick={() => setOpen(true)}>Generate key</Button>
+      {controlledOpen === undefined ? (
+        <Button size={triggerSize} variant={triggerVariant} onClick={() => setOpen(true)}>
+          Generate key
+        </Button>
+      ) : null}
       <Dialog
         open={open}
         onClose={close}
@@ -130,7 +154,7 @@ export function GenerateKeyDialog({ orgSlug, eventSlug, hasActiveKey }: { orgSlu
               <dt className="text-slate-500">Fingerprint</dt>
               <dd className="break-all font-mono text-xs">{generated.fingerprint}</dd>
               <dt className="text-slate-500">Status</dt>
-              <dd>{generated.status === "active" ? "Active: tokens signed with it are accepted now." : "Standby: activate it when your platform signs with it."}</dd>
+              <dd>{generated.status === "active" ? "Active: tokens signed with it are accepted now." : "Standby: it verifies nothing until you activate it."}</dd>
             </dl>
             <div className="rounded-md bg-slate-50 p-3 text-sm text-slate-700 ring-1 ring-inset ring-slate-200">
               <p className="font-medium text-slate-900">Next</p>
@@ -139,7 +163,7 @@ export function GenerateKeyDialog({ orgSlug, eventSlug, hasActiveKey }: { orgSlu
                 <li>
                   Sign with RS256 and put <code className="font-mono text-xs">kid: &quot;{generated.shortKid}…&quot;</code> (the full kid above) in the token header.
                 </li>
-                {generated.status !== "active" ? <li>Activate the key here, then retire the old one.</li> : null}
+                {generated.status !== "active" ? <li>{STANDBY_NEXT_STEPS.replace(/^Next: a/, "A")}</li> : null}
               </ol>
             </div>
           </div>
@@ -205,7 +229,7 @@ export function GenerateKeyDialog({ orgSlug, eventSlug, hasActiveKey }: { orgSlu
               defaultChecked={!hasActiveKey}
               hint={
                 hasActiveKey
-                  ? "Leave it off to add it as standby, switch your platform to it, then activate (the guided rotation)."
+                  ? ADD_AS_STANDBY_HINT
                   : "This event has no active key yet, so no attendee can sign in: activating now lets tokens signed with this key in."
               }
             />

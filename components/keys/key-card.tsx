@@ -1,6 +1,7 @@
 import type { KeyView } from "@/lib/keys/service";
 import { allowedTransitions } from "@/lib/keys/lifecycle";
 import type { RevocationNote } from "@/lib/keys/presentation";
+import type { KeyActivity } from "@/lib/keys/rotation";
 import { formatUtc } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
@@ -24,6 +25,8 @@ function Meta({ label, children }: { label: string; children: React.ReactNode })
   );
 }
 
+const SOURCE_NAMES: Record<KeyView["source"], string> = { generated: "Generated", uploaded: "Uploaded", jwks_url: "From JWKS URL" };
+
 const NOTE_TONES: Record<RevocationNote["tone"], string> = {
   safe: "text-emerald-800",
   never_used: "text-slate-600",
@@ -32,8 +35,21 @@ const NOTE_TONES: Record<RevocationNote["tone"], string> = {
 };
 
 /** One key: identity, where it came from, when it changed and was last used, its public key, and its next steps. */
-export function KeyCard({ keyView: k, usage, note, context }: { keyView: KeyView; usage: string; note: RevocationNote | null; context: KeyCardContext }) {
-  const transitions = context.writable ? allowedTransitions(k.status) : [];
+export function KeyCard({
+  keyView: k,
+  usage,
+  note,
+  context,
+  activity,
+}: {
+  keyView: KeyView;
+  usage: string;
+  note: RevocationNote | null;
+  context: KeyCardContext;
+  activity?: KeyActivity;
+}) {
+  // Keys from the JWKS URL are the host's: the dashboard never offers to change them.
+  const transitions = context.writable && k.source !== "jwks_url" ? allowedTransitions(k.status) : [];
   return (
     <li className="space-y-3 py-4 first:pt-0 last:pb-0" data-testid="key-row" data-key-id={k.id} data-kid={k.kid} data-status={k.status}>
       <div className="flex flex-wrap items-start justify-between gap-3">
@@ -42,8 +58,13 @@ export function KeyCard({ keyView: k, usage, note, context }: { keyView: KeyView
             <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-sm font-semibold text-slate-900" title={`kid ${k.kid}`}>
               {k.shortKid}
             </code>
+            {k.hostKid ? (
+              <code className="rounded bg-indigo-50 px-1.5 py-0.5 font-mono text-sm text-indigo-900" title="The host's own kid: tokens may carry it or the thumbprint" data-testid="host-kid">
+                kid “{k.hostKid}”
+              </code>
+            ) : null}
             {k.label ? <span className="font-medium text-slate-900">{k.label}</span> : null}
-            <Badge tone={k.source === "generated" ? "indigo" : "blue"}>{k.source === "generated" ? "Generated" : "Uploaded"}</Badge>
+            <Badge tone={k.source === "generated" ? "indigo" : k.source === "jwks_url" ? "green" : "blue"}>{SOURCE_NAMES[k.source]}</Badge>
             <Badge>{k.bits}-bit RSA</Badge>
             {k.keepsPrivateKey ? <Badge tone="amber">Private key kept (encrypted)</Badge> : null}
           </div>
@@ -75,6 +96,7 @@ export function KeyCard({ keyView: k, usage, note, context }: { keyView: KeyView
         {k.retiredAt ? <Meta label="Retired">{formatUtc(k.retiredAt)}</Meta> : null}
         {k.revokedAt ? <Meta label="Revoked">{formatUtc(k.revokedAt)}</Meta> : null}
         <Meta label="Last used">{usage}</Meta>
+        {activity?.share != null ? <Meta label="Sign-ins, last hour">{`${Math.round(activity.share * 100)}% (${activity.signIns ?? 0})`}</Meta> : null}
       </dl>
       {note && k.status === "retired" ? (
         <p className={cn("text-sm", NOTE_TONES[note.tone])} data-testid="revocation-note">
@@ -84,7 +106,15 @@ export function KeyCard({ keyView: k, usage, note, context }: { keyView: KeyView
       <details className="group">
         <summary className="cursor-pointer text-sm font-medium text-indigo-700 hover:text-indigo-600">Show public key and full kid</summary>
         <div className="mt-2 space-y-2">
+          {k.hostKid ? (
+            <div className="flex flex-wrap items-center gap-2">
+              <span className="text-xs text-slate-500">Host&apos;s kid</span>
+              <code className="min-w-0 break-all rounded bg-slate-50 px-2 py-1 font-mono text-xs text-slate-800 ring-1 ring-inset ring-slate-200">{k.hostKid}</code>
+              <CopyButton value={k.hostKid} label="Copy host kid" />
+            </div>
+          ) : null}
           <div className="flex flex-wrap items-center gap-2">
+            {k.hostKid ? <span className="text-xs text-slate-500">Thumbprint (RFC 7638)</span> : null}
             <code className="min-w-0 break-all rounded bg-slate-50 px-2 py-1 font-mono text-xs text-slate-800 ring-1 ring-inset ring-slate-200">{k.kid}</code>
             <CopyButton value={k.kid} label="Copy kid" />
           </div>

@@ -7,7 +7,8 @@ import type { KeyTransition } from "@/lib/keys/lifecycle";
 import type { RevocationNote } from "@/lib/keys/presentation";
 import { Alert } from "@/components/ui/alert";
 import { Button, type ButtonVariant } from "@/components/ui/button";
-import { CheckboxField } from "@/components/ui/field";
+import { CheckboxField, SelectField } from "@/components/ui/field";
+import { DEFAULT_OVERLAP_HOURS, OVERLAP_HOUR_CHOICES } from "@/lib/keys/lifecycle";
 import { Dialog } from "@/components/ui/dialog";
 import { FormError } from "@/components/ui/form-error";
 import { useAction } from "@/components/ui/use-action";
@@ -52,7 +53,9 @@ export function KeyTransitionButton({
   const { run, pending, error, reset } = useAction(ACTIONS[transition]);
   const [open, setOpen] = useState(false);
   const [acknowledged, setAcknowledged] = useState(false);
-  const needsAck = transition === "retire" && onlyActiveKey;
+  const [overlapHours, setOverlapHours] = useState<number>(DEFAULT_OVERLAP_HOURS);
+  const unsafeRevoke = transition === "revoke" && (revocation?.tone === "wait" || revocation?.tone === "unbounded");
+  const needsAck = (transition === "retire" && onlyActiveKey) || unsafeRevoke;
   const close = () => {
     setOpen(false);
     setAcknowledged(false);
@@ -85,7 +88,7 @@ export function KeyTransitionButton({
               variant={danger ? "danger" : "primary"}
               disabled={pending || (needsAck && !acknowledged)}
               onClick={() =>
-                run({ orgSlug, eventSlug, keyId, acknowledgeNoActiveKey: acknowledged }, () => {
+                run({ orgSlug, eventSlug, keyId, acknowledgeNoActiveKey: acknowledged && !unsafeRevoke, acknowledgeUnsafeRevoke: acknowledged && unsafeRevoke, overlapHours }, () => {
                   close();
                   router.refresh();
                 })
@@ -100,10 +103,23 @@ export function KeyTransitionButton({
           {transition === "activate" ? (
             <>
               <p>
-                From now on, tokens signed with this key&apos;s private key are <strong>accepted</strong>, alongside those of the other active keys. Nothing changes for
-                tokens signed with other keys.
+                From now on, tokens signed with this key&apos;s private key are <strong>accepted</strong>, alongside those of the other active keys: old and new keys
+                both verify. Nothing changes for tokens signed with other keys.
               </p>
               <p>Next: switch your platform to sign with this key (its kid in the token header), then retire the old key.</p>
+              <SelectField
+                label="Old and new keys may both stay active for"
+                name="overlapHours"
+                value={String(overlapHours)}
+                onChange={(e) => setOverlapHours(Number(e.target.value))}
+                hint="Past this, while more than one key is active, this page warns you (the platform may not have switched, or the old key was forgotten)."
+              >
+                {OVERLAP_HOUR_CHOICES.map((h) => (
+                  <option key={h} value={h}>
+                    {h === 1 ? "1 hour" : h < 48 ? `${h} hours` : `${h / 24} days`}
+                  </option>
+                ))}
+              </SelectField>
             </>
           ) : null}
           {transition === "retire" ? (
@@ -139,9 +155,22 @@ export function KeyTransitionButton({
                 key never comes back: there is no undo.
                 {keepsPrivateKey ? " The dashboard's encrypted copy of its private key is deleted." : ""}
               </p>
-              {revocation ? (
-                <Alert tone={revocation.tone === "safe" || revocation.tone === "never_used" ? "success" : "warning"} role="status">
+              {revocation && !unsafeRevoke ? (
+                <Alert tone="success" role="status">
                   {revocation.text}
+                </Alert>
+              ) : null}
+              {revocation && unsafeRevoke ? (
+                <Alert tone="danger" title="Not safe yet: some attendees will be refused">
+                  {revocation.text}
+                  <div className="mt-3">
+                    <CheckboxField
+                      name="acknowledgeUnsafeRevoke"
+                      label={`I understand: every still-valid token signed with key ${shortKid} is refused from now on (key_revoked), including tokens attendees already hold. The key leaked, or I am sure none is in use.`}
+                      checked={acknowledged}
+                      onChange={(e) => setAcknowledged(e.target.checked)}
+                    />
+                  </div>
                 </Alert>
               ) : null}
             </>

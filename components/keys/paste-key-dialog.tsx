@@ -11,6 +11,7 @@ import { cn } from "@/components/ui/cn";
 import { CheckboxField, inputClasses, TextField } from "@/components/ui/field";
 import { Dialog } from "@/components/ui/dialog";
 import { formValues, useAction } from "@/components/ui/use-action";
+import { ADD_AS_STANDBY_HINT, STANDBY_NEXT_STEPS } from "@/lib/keys/rotation";
 import { RefusalAlert } from "./refusal-alert";
 
 const FORMAT_NAMES: Record<string, string> = {
@@ -28,10 +29,29 @@ interface Added {
   format: string;
 }
 
-export function PasteKeyDialog({ orgSlug, eventSlug, hasActiveKey }: { orgSlug: string; eventSlug: string; hasActiveKey: boolean }) {
+export function PasteKeyDialog({
+  orgSlug,
+  eventSlug,
+  hasActiveKey,
+  triggerVariant = "secondary",
+  triggerSize,
+  open: controlledOpen,
+  onOpenChange,
+}: {
+  orgSlug: string;
+  eventSlug: string;
+  hasActiveKey: boolean;
+  triggerVariant?: "primary" | "secondary";
+  triggerSize?: "sm";
+  /** Controlled from outside (AddKeyDialogs): no trigger button of its own. */
+  open?: boolean;
+  onOpenChange?: (open: boolean) => void;
+}) {
   const router = useRouter();
   const { run, pending, error, reset } = useAction(uploadPublicKeyAction);
-  const [open, setOpen] = useState(false);
+  const [ownOpen, setOwnOpen] = useState(false);
+  const open = controlledOpen ?? ownOpen;
+  const setOpen = (value: boolean) => (onOpenChange ? onOpenChange(value) : setOwnOpen(value));
   const [text, setText] = useState("");
   const [localRefusal, setLocalRefusal] = useState<KeyRefusal | null>(null);
   const [dragging, setDragging] = useState(false);
@@ -73,9 +93,11 @@ export function PasteKeyDialog({ orgSlug, eventSlug, hasActiveKey }: { orgSlug: 
 
   return (
     <>
-      <Button variant="secondary" onClick={() => setOpen(true)}>
-        Paste a public key
-      </Button>
+      {controlledOpen === undefined ? (
+        <Button variant={triggerVariant} size={triggerSize} onClick={() => setOpen(true)}>
+          Paste a public key
+        </Button>
+      ) : null}
       <Dialog
         open={open}
         onClose={close}
@@ -102,7 +124,7 @@ export function PasteKeyDialog({ orgSlug, eventSlug, hasActiveKey }: { orgSlug: 
             <Alert tone="success" title={`Recognised ${FORMAT_NAMES[added.format] ?? "a public key"}`}>
               {added.status === "active"
                 ? "It is active: tokens signed with its private key are accepted now."
-                : "It is on standby: tokens signed with it are refused until you activate it. Activate it when your platform signs with it, then retire the old key."}
+                : `It is on standby: tokens signed with it are refused until you activate it. ${STANDBY_NEXT_STEPS}`}
             </Alert>
             <p className="text-sm text-slate-700">
               Fingerprint <code className="break-all font-mono text-xs">{added.fingerprint}</code>
@@ -179,7 +201,7 @@ export function PasteKeyDialog({ orgSlug, eventSlug, hasActiveKey }: { orgSlug: 
               <summary className="cursor-pointer font-medium text-slate-900">Which file is the public key?</summary>
               <ul className="mt-2 list-disc space-y-1 pl-5">
                 <li>
-                  <code className="font-mono text-xs">frameable.key.pub.pem</code>, written by{" "}
+                  <code className="font-mono text-xs">frameable.pub.pem</code>, written by{" "}
                   <code className="break-all font-mono text-xs">{DOC_PUBOUT_COMMAND}</code>
                 </li>
                 <li>
@@ -198,7 +220,7 @@ export function PasteKeyDialog({ orgSlug, eventSlug, hasActiveKey }: { orgSlug: 
               defaultChecked={!hasActiveKey}
               hint={
                 hasActiveKey
-                  ? "Leave it off to add it as standby, switch your platform to it, then activate (the guided rotation)."
+                  ? ADD_AS_STANDBY_HINT
                   : "This event has no active key yet, so no attendee can sign in: activating now lets tokens signed with this key in."
               }
             />

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { OrgRole } from "@/lib/auth/roles";
-import { createEventBodySchema, EVENT_SORTS, patchEventSchema } from "@/lib/events/schema";
-import { addKeyBodySchema, inspectTokenBodySchema, putProfileFieldsBodySchema, retireKeyBodySchema } from "./request-bodies";
+import { createEventBodySchema, EVENT_SORTS } from "@/lib/events/schema";
+import { activateKeyBodySchema, addKeyBodySchema, patchEventBodySchema, inspectTokenBodySchema, putProfileFieldsBodySchema, retireKeyBodySchema, revokeKeyBodySchema } from "./request-bodies";
 import {
   addedKeyResponseSchema,
   deletedResponseSchema,
@@ -10,6 +10,7 @@ import {
   jwksResponseSchema,
   keyListResponseSchema,
   keyResponseSchema,
+  patchedEventResponseSchema,
   profileFieldsResponseSchema,
   tokenInspectionResponseSchema,
 } from "./schemas";
@@ -105,11 +106,16 @@ export const API_OPERATIONS: ApiOperation[] = [
     operationId: "updateEvent",
     tag: "Events",
     summary: "Change some of an event's fields",
-    description: "Send only the fields to change. The result is validated as a whole (e.g. the end after the start).",
+    description:
+      "Send only the fields to change. The result is validated as a whole (e.g. the end after the start). `jwksUrl` makes the event follow the JWKS your platform publishes (https only; private, loopback and metadata addresses are refused; at most 64 KB, 3 s, 20 keys); it is fetched once at once and the response's `jwks` shows what was found. `null` stops following.",
     access: "admin",
-    body: patchEventSchema,
-    examples: [{ summary: "Shorter leeway", value: { leewaySeconds: 30 } }],
-    success: { status: 200, description: "The updated event", schema: eventResponseSchema },
+    body: patchEventBodySchema,
+    examples: [
+      { summary: "Shorter leeway", value: { leewaySeconds: 30 } },
+      { summary: "Follow the platform's JWKS", value: { jwksUrl: "https://auth.example.com/.well-known/jwks.json" } },
+      { summary: "Stop following it", value: { jwksUrl: null } },
+    ],
+    success: { status: 200, description: "The updated event (and the JWKS trial fetch, when jwksUrl was sent)", schema: patchedEventResponseSchema },
     errors: WRITE_ERRORS,
   },
   {
@@ -187,10 +193,13 @@ export const API_OPERATIONS: ApiOperation[] = [
     operationId: "activateKey",
     tag: "Signing keys",
     summary: "Activate a standby key",
-    description: "Active keys verify tokens. Activate the new key before your platform signs with it; the old key keeps verifying until you retire and revoke it.",
+    description:
+      "Active keys verify tokens. The rotation order: add the new key (standby), activate it (old and new both verify), switch your platform to sign with it, retire the old key, revoke it when safe. `overlapHours` says how long both may stay active before the dashboard warns. Keys from the event's JWKS URL are the host's to change (422).",
     access: "admin",
+    body: activateKeyBodySchema,
+    examples: [{ summary: "Activate, expecting the platform to switch within a day", value: { overlapHours: 24 } }],
     success: { status: 200, description: "The key, now active", schema: keyResponseSchema },
-    errors: [401, 403, 404, 422, 429],
+    errors: [400, 401, 403, 404, 422, 429],
   },
   {
     method: "POST",
@@ -213,10 +222,12 @@ export const API_OPERATIONS: ApiOperation[] = [
     tag: "Signing keys",
     summary: "Revoke a standby or retired key, for good",
     description:
-      "Tokens signed with a revoked key fail with key_revoked, and the dashboard's encrypted copy of its private key is destroyed. An active key is retired first (422). Check `revocation.safeToRevoke` in the key list: once true, no valid token can still carry the key.",
+      "Tokens signed with a revoked key fail with key_revoked, and the dashboard's encrypted copy of its private key is destroyed. An active key is retired first (422). Check `revocation.safeToRevoke` in the key list: once true, no valid token can still carry the key. Before that, revoking is refused (422, field acknowledgeUnsafeRevoke, the message names the tokens that would fail) unless the body says `{\"acknowledgeUnsafeRevoke\": true}` (a leaked key).",
     access: "admin",
+    body: revokeKeyBodySchema,
+    examples: [{ summary: "Revoke a leaked key now", value: { acknowledgeUnsafeRevoke: true } }],
     success: { status: 200, description: "The key, now revoked", schema: keyResponseSchema },
-    errors: [401, 403, 404, 422, 429],
+    errors: [400, 401, 403, 404, 422, 429],
   },
   {
     method: "GET",

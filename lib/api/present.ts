@@ -43,6 +43,7 @@ export function presentKey(key: KeyView, policy: TokenLifetimePolicy, now: Date)
   const safety = key.revocation;
   return {
     kid: key.kid,
+    hostKid: key.hostKid,
     shortKid: key.shortKid,
     fingerprint: key.fingerprint,
     bits: key.bits,
@@ -57,6 +58,7 @@ export function presentKey(key: KeyView, policy: TokenLifetimePolicy, now: Date)
     revokedAt: iso(key.revokedAt),
     lastVerifiedAt: iso(key.lastVerifiedAt),
     verifyCount: key.verifyCount,
+    overlapEndsAt: iso(key.overlapEndsAt),
     revocation: note
       ? {
           safeToRevoke: key.status === "standby" || safety.kind === "safe",

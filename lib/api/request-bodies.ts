@@ -1,6 +1,9 @@
 import { z } from "zod";
 import { inspectTokenSchema } from "@/lib/debugger/schema";
-import { generateKeySchema } from "@/lib/keys/schema";
+import { DEFAULT_OVERLAP_HOURS, MAX_OVERLAP_HOURS } from "@/lib/keys/lifecycle";
+import { patchEventSchema } from "@/lib/events/schema";
+import { jwksUrlValue } from "@/lib/keys/jwks-url/schema";
+import { generateKeySchema, keyTransitionSchema } from "@/lib/keys/schema";
 import { fieldKindSchema, PROFILE_LIMITS, profileFieldKeySchema, profileFieldLabelSchema, replaceProfileFieldsSchema } from "@/lib/profile/schema";
 
 /**
@@ -79,6 +82,44 @@ export const retireKeyBodySchema = z
   )
   .optional()
   .transform((body) => body ?? { acknowledgeNoActiveKey: false });
+
+/** POST /events/{slug}/keys/{kid}/activate: the body is optional. */
+export const activateKeyBodySchema = z
+  .strictObject(
+    {
+      overlapHours: keyTransitionSchema.shape.overlapHours.describe(
+        `How long old and new keys may both stay active while your platform switches (hours, 1–${MAX_OVERLAP_HOURS}, default ${DEFAULT_OVERLAP_HOURS}); past it, with more than one active key, the dashboard warns`,
+      ),
+    },
+    { error: unknownFields("overlapHours") },
+  )
+  .optional()
+  .transform((body) => body ?? { overlapHours: DEFAULT_OVERLAP_HOURS });
+
+/** POST /events/{slug}/keys/{kid}/revoke: the body is optional. */
+export const revokeKeyBodySchema = z
+  .strictObject(
+    {
+      acknowledgeUnsafeRevoke: z
+        .boolean({ error: "acknowledgeUnsafeRevoke must be true or false." })
+        .default(false)
+        .describe("Needed (true) to revoke a retired key before revocation.safeToRevoke: every still-valid token it signed is refused (a leaked key)"),
+    },
+    { error: unknownFields("acknowledgeUnsafeRevoke") },
+  )
+  .optional()
+  .transform((body) => body ?? { acknowledgeUnsafeRevoke: false });
+
+/** PATCH /events/{slug}: the event's fields, plus the JWKS URL it follows (set on the Keys tab in the dashboard). */
+export const patchEventBodySchema = patchEventSchema.extend({
+  jwksUrl: jwksUrlValue
+    .nullable()
+    .optional()
+    .describe(
+      "Follow the JWKS your platform publishes at this https URL (its keys verify tokens beside the keys added here; the host rotates there). It is fetched once when set: on failure nothing changes (400, field jwksUrl). null stops following",
+    ),
+});
+export type PatchEventBody = z.output<typeof patchEventBodySchema>;
 
 /** One field as the reference documents it: the profile area's own validators, with notes for API users. */
 const documentedProfileField = z.object({

@@ -44,6 +44,35 @@ export const apiEventSchema = z.object({
 
 export const eventListResponseSchema = z.object({ data: z.array(apiEventSchema), pagination: paginationSchema });
 export const eventResponseSchema = z.object({ data: apiEventSchema });
+
+const refusedUrlKeySchema = z.object({ kid: z.string(), reason: z.string(), message: z.string() });
+
+/** The result of setting a JWKS URL: the trial fetch. */
+export const jwksTrialSchema = z
+  .object({
+    url: z.string(),
+    fetchedAt: z.string(),
+    acceptedKeys: z.array(z.string()).describe("The keys now followed (the host's kid, or the thumbprint's first characters)"),
+    refusedKeys: z.array(refusedUrlKeySchema).describe("Keys of the document that were skipped, with why"),
+    nextFetchAt: z.string().describe("The next refresh (Cache-Control max-age, clamped to 1–60 minutes; 10 minutes without one)"),
+  })
+  .nullable()
+  .describe("Present when the request set jwksUrl: the trial fetch's result, or null after jwksUrl: null");
+export const patchedEventResponseSchema = z.object({ data: apiEventSchema, jwks: jwksTrialSchema.optional() });
+
+/** The followed JWKS URL and the state of its fetches, beside the keys. */
+export const jwksSourceSchema = z
+  .object({
+    url: z.string(),
+    lastAttemptAt: z.string().nullable(),
+    lastSuccessAt: z.string().nullable().describe("The last good fetch: its keys verify for up to 24 hours of failures after it"),
+    lastError: z.string().nullable().describe("The last attempt's error (null after a success)"),
+    refusedKeys: z.array(refusedUrlKeySchema),
+    nextFetchAt: z.string(),
+    expired: z.boolean().describe("true: fetches have failed for more than 24 hours, so the URL's keys no longer verify"),
+  })
+  .nullable()
+  .describe("The JWKS URL the event follows (keys with source jwks_url come from it), or null");
 export const deletedResponseSchema = z.object({ data: z.object({ deleted: z.literal(true), slug: z.string() }) });
 
 export type ApiEvent = z.infer<typeof apiEventSchema>;
@@ -59,11 +88,12 @@ export const profileFieldsResponseSchema = z.object({ data: z.array(apiProfileFi
 const instant = z.string().nullable();
 
 export const apiSigningKeySchema = z.object({
-  kid: z.string().describe("RFC 7638 thumbprint; put it in your tokens' kid header, and use it in this API's key paths"),
+  kid: z.string().describe("RFC 7638 thumbprint; tokens may carry it (or hostKid) in their kid header; this API's key paths accept either"),
+  hostKid: z.string().nullable().describe("The kid the host's own JWK gave the key (Auth0, Okta, a KMS…), kept beside the thumbprint; null when it has none"),
   shortKid: z.string(),
   fingerprint: z.string().describe("SHA256: + base64 of the SubjectPublicKeyInfo DER (as openssl computes it)"),
   bits: z.number().int(),
-  source: z.enum(["generated", "uploaded"]),
+  source: z.enum(["generated", "uploaded", "jwks_url"]).describe("jwks_url: followed from the event's JWKS URL; the host adds and withdraws it there"),
   status: z.enum(["standby", "active", "retired", "revoked"]).describe("active and retired keys verify tokens; revoked keys never come back"),
   label: z.string().nullable(),
   publicKeyPem: z.string().describe("SPKI PEM (BEGIN PUBLIC KEY)"),
@@ -74,6 +104,7 @@ export const apiSigningKeySchema = z.object({
   revokedAt: instant,
   lastVerifiedAt: instant.describe("Last successful attendee sign-in with a token it signed (updated every few seconds)"),
   verifyCount: z.number().int(),
+  overlapEndsAt: instant.describe("For a key activated here: until when the admin expected old and new keys to overlap"),
   revocation: z
     .object({
       safeToRevoke: z.boolean().describe("Revoking now turns no attendee away: no token signed with it can still be valid"),
@@ -93,7 +124,7 @@ export const keyHealthSchema = z.object({
   noActiveKey: z.boolean().describe("true: the event accepts no new token until a key is activated"),
 });
 
-export const keyListResponseSchema = z.object({ data: z.array(apiSigningKeySchema), health: keyHealthSchema });
+export const keyListResponseSchema = z.object({ data: z.array(apiSigningKeySchema), health: keyHealthSchema, jwksSource: jwksSourceSchema });
 export const keyResponseSchema = z.object({ data: apiSigningKeySchema, health: keyHealthSchema });
 export const addedKeyResponseSchema = z.object({
   data: apiSigningKeySchema,
@@ -202,9 +233,10 @@ export const jwksResponseSchema = z.object({
       kty: z.literal("RSA"),
       n: z.string(),
       e: z.string(),
-      kid: z.string(),
+      kid: z.string().describe("The host's own kid when the key has one (what its tokens carry), else the RFC 7638 thumbprint"),
       alg: z.literal("RS256"),
       use: z.literal("sig"),
+      "x-rfc7638-thumbprint": z.string().optional().describe("The RFC 7638 thumbprint, beside a host's kid; tokens may carry either"),
     }),
   ),
 });

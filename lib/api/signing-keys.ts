@@ -4,21 +4,23 @@ import type { KeyTransition } from "@/lib/keys/lifecycle";
 import { changeKeyStatus, generateKey, listEventKeys, uploadPublicKey } from "@/lib/keys/service";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { apiRoute } from "./handler";
+import { presentJwksSource } from "./jwks-source";
 import { presentKey } from "./present";
-import { retireKeyBodySchema, type AddKeyBody } from "./request-bodies";
+import { activateKeyBodySchema, retireKeyBodySchema, revokeKeyBodySchema, type AddKeyBody } from "./request-bodies";
 
 /**
  * The API's face of lib/keys/service: keys are named by kid (what tokens carry), the services do
  * the work, the audit and the configVersion bump, acting as the API key.
  */
 export async function eventKeys(ctx: TenantContext, eventSlug: string, now = new Date()) {
-  const { keys, policy, health } = await listEventKeys(ctx, eventSlug, now);
-  return { keys, policy, health, data: keys.map((key) => presentKey(key, policy, now)) };
+  const { keys, policy, health, jwksSource } = await listEventKeys(ctx, eventSlug, now);
+  return { keys, policy, health, jwksSource: presentJwksSource(jwksSource), data: keys.map((key) => presentKey(key, policy, now)) };
 }
 
 async function eventKey(ctx: TenantContext, eventSlug: string, kid: string, now: Date) {
   const { keys, policy, health } = await eventKeys(ctx, eventSlug, now);
-  const key = keys.find((k) => k.kid === kid);
+  // Named by thumbprint, or by the host's own kid (what its tokens carry).
+  const key = keys.find((k) => k.kid === kid) ?? keys.find((k) => k.hostKid === kid);
   if (!key) {
     throw new AppError("NOT_FOUND", `This event has no key with kid "${kid.slice(0, 100)}". GET /api/v1/events/${eventSlug}/keys lists its keys with their kids.`);
   }
@@ -54,24 +56,31 @@ export async function addEventKey(ctx: TenantContext, eventSlug: string, body: A
   return { data: view, health, publicKeyFormat: uploaded.format };
 }
 
-async function transitionKey(ctx: TenantContext, eventSlug: string, kid: string, transition: KeyTransition, acknowledgeNoActiveKey: boolean) {
+type TransitionOptions = { acknowledgeNoActiveKey?: boolean; overlapHours?: number; acknowledgeUnsafeRevoke?: boolean };
+
+async function transitionKey(ctx: TenantContext, eventSlug: string, kid: string, transition: KeyTransition, options: TransitionOptions) {
   const now = new Date();
   const { key } = await eventKey(ctx, eventSlug, kid, now);
-  await changeKeyStatus(ctx, { eventSlug, keyId: key.id, acknowledgeNoActiveKey }, transition, now);
+  await changeKeyStatus(ctx, { eventSlug, keyId: key.id, acknowledgeNoActiveKey: options.acknowledgeNoActiveKey ?? false, ...options }, transition, now);
   const { view, health } = await eventKey(ctx, eventSlug, kid, now);
   return { data: view, health };
 }
 
 const TRANSITION_OPERATIONS: Record<KeyTransition, string> = { activate: "activateKey", retire: "retireKey", revoke: "revokeKey" };
 
-/** The route handler of POST /events/{slug}/keys/{kid}/{transition}; only retire takes a body. */
+/** The route handler of POST /events/{slug}/keys/{kid}/{transition}; each body is optional. */
 export function keyTransitionRoute(transition: KeyTransition) {
   if (transition === "retire") {
     return apiRoute(TRANSITION_OPERATIONS.retire, { role: "admin", body: retireKeyBodySchema }, async ({ ctx, params, body }) => ({
-      body: await transitionKey(ctx, params.slug!, params.kid!, "retire", body.acknowledgeNoActiveKey),
+      body: await transitionKey(ctx, params.slug!, params.kid!, "retire", body),
     }));
   }
-  return apiRoute(TRANSITION_OPERATIONS[transition], { role: "admin" }, async ({ ctx, params }) => ({
-    body: await transitionKey(ctx, params.slug!, params.kid!, transition, false),
+  if (transition === "activate") {
+    return apiRoute(TRANSITION_OPERATIONS.activate, { role: "admin", body: activateKeyBodySchema }, async ({ ctx, params, body }) => ({
+      body: await transitionKey(ctx, params.slug!, params.kid!, "activate", body),
+    }));
+  }
+  return apiRoute(TRANSITION_OPERATIONS.revoke, { role: "admin", body: revokeKeyBodySchema }, async ({ ctx, params, body }) => ({
+    body: await transitionKey(ctx, params.slug!, params.kid!, "revoke", body),
   }));
 }

@@ -120,7 +120,7 @@ describe("attendee entry", () => {
     // The event row is trusted for ENTRY_EVENT_FRESH_MS (250 ms); forgetting it stands for that wait.
     forgetCachedEntryEvents();
     expect(reasonOf(await enter(event.slug, await signAttendeeToken(key)))).toBe("signed_in"); // retired keys still verify
-    await changeKeyStatus(ctx, { eventSlug: event.slug, keyId: key.keyId, acknowledgeNoActiveKey: false }, "revoke");
+    await changeKeyStatus(ctx, { eventSlug: event.slug, keyId: key.keyId, acknowledgeNoActiveKey: false, acknowledgeUnsafeRevoke: true }, "revoke");
     forgetCachedEntryEvents();
     expect(reasonOf(await enter(event.slug, await signAttendeeToken(key)))).toBe("key_revoked");
     expect(reasonOf(await enter(event.slug, await signAttendeeToken(second)))).toBe("signed_in");

@@ -6,6 +6,7 @@ import type { AttendeeClaims, VerifySuccess } from "@/lib/tokens/types";
 import { verifyAttendeeToken } from "@/lib/tokens/verify-token";
 import { findAttendeeSession, openAttendeeSession, type EntrySource } from "./attendee-session";
 import { isEventSlug } from "./entry-path";
+import { keysAfterUnknownKid, refreshFollowedJwksIfDue } from "./jwks-refresh";
 import { entryEvent, type EntryEvent } from "./event-config";
 import { spendRefusalBudget } from "./refusal-budget";
 import { claimHostJti, findIssuedLink, recordLongLivedUse, redeemOneOffLink, redeemOneOffLinkByJti, type IssuedLinkState, type RedeemOutcome } from "./replay";
@@ -91,8 +92,14 @@ async function decideForEvent(event: EntryEvent, attempt: EntryAttempt, facts: E
   if (attempt.step === "confirm" && !attempt.sameOrigin) return refused({ reason: "malformed", detail: { problem: "cross_site_post" } });
   if (pendingStep && !attempt.token) return refused({ reason: "malformed", detail: { problem: "no_pending_link" } });
 
+  refreshFollowedJwksIfDue(event, now);
   const keys = await verificationKeysFor(event);
-  const verified = await verifyAttendeeToken(attempt.token, { keys, policy: event.policy, features: event.features, now });
+  let verified = await verifyAttendeeToken(attempt.token, { keys, policy: event.policy, features: event.features, now });
+  if (!verified.ok && verified.reason === "unknown_key") {
+    // A host that follows a JWKS URL may have published a new key since the last refresh.
+    const refreshed = await keysAfterUnknownKid(event, now);
+    if (refreshed) verified = await verifyAttendeeToken(attempt.token, { keys: refreshed, policy: event.policy, features: event.features, now });
+  }
   if (!verified.ok) return refused(verified);
   Object.assign(facts, { keyId: verified.keyId, kid: verified.kid, jti: verified.jti ?? null, claims: verified.claims });
   // The preview repeats the open step's verification for display only: it is not a use of the key.

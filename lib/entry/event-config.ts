@@ -10,6 +10,8 @@ export interface EntryEvent {
   name: string;
   contact: string;
   configVersion: number;
+  /** When the followed JWKS URL is next due for a refresh; null when the event follows none. */
+  jwksNextFetchAt: Date | null;
   policy: TokenPolicy;
   features: EffectiveFeatures;
 }
@@ -56,6 +58,7 @@ export async function loadEntryEvent(slug: string): Promise<EntryEvent | null> {
       transcriptionEnabled: true,
       interpretationEnabled: true,
       organization: { select: { transcriptionEnabled: true, interpretationEnabled: true } },
+      jwksSource: { select: { nextFetchAt: true } },
     },
   });
   if (!event) return null;
@@ -65,6 +68,7 @@ export async function loadEntryEvent(slug: string): Promise<EntryEvent | null> {
     name: event.name,
     contact: event.contact,
     configVersion: event.configVersion,
+    jwksNextFetchAt: event.jwksSource?.nextFetchAt ?? null,
     policy: {
       requireExp: event.requireExp,
       leewaySeconds: event.leewaySeconds,

@@ -9,14 +9,14 @@ export interface KeyRefusalBody extends ErrorBody {
 }
 
 /**
- * A refused public key. A VALIDATION error on the `publicKey` field (CONFLICT for a duplicate), whose
+ * A refused public key. A VALIDATION error on the `publicKey` field (CONFLICT for a duplicate key or kid), whose
  * body also carries the refusal `reason`, so scripts can branch on it and the dialog can show the fix.
  */
 export class KeyRefusedError extends AppError {
   readonly refusal: KeyRefusal;
 
   constructor(refusal: KeyRefusal, field = "publicKey") {
-    super(refusal.reason === "duplicate" ? "CONFLICT" : "VALIDATION", refusal.message, { field });
+    super(refusal.reason === "duplicate" || refusal.reason === "duplicate_kid" ? "CONFLICT" : "VALIDATION", refusal.message, { field });
     this.name = "KeyRefusedError";
     this.refusal = refusal;
   }

@@ -1,5 +1,6 @@
 import { createHash, type KeyObject } from "node:crypto";
 import { calculateJwkThumbprint } from "jose";
+import { DOC_PUBLIC_KEY_FILE } from "./refusals";
 
 /** The public members of an RSA JWK, exactly (never d, p, q…). */
 export interface RsaPublicJwk {
@@ -21,8 +22,8 @@ export interface KeyIdentity {
 
 export const FINGERPRINT_PREFIX = "SHA256:";
 
-/** The openssl pipeline that prints the same fingerprint for a public key file (it pads with "="). */
-export const FINGERPRINT_COMMAND = "openssl pkey -pubin -in frameable.key.pub.pem -outform DER | openssl dgst -sha256 -binary | openssl base64";
+/** The openssl pipeline that prints the same fingerprint for the doc's public key file (it pads with "="). */
+export const FINGERPRINT_COMMAND = `openssl pkey -pubin -in ${DOC_PUBLIC_KEY_FILE} -outform DER | openssl dgst -sha256 -binary | openssl base64`;
 
 export function spkiFingerprint(key: KeyObject): string {
   const der = key.export({ type: "spki", format: "der" });

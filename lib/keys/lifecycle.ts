@@ -82,6 +82,18 @@ export function applyTransition(key: KeyTimestamps, transition: KeyTransition, n
   };
 }
 
+/**
+ * During a rotation old and new keys are both active for a while (the platform switches in between).
+ * The admin chooses how long when activating; past it, with more than one active key, the page warns.
+ */
+export const OVERLAP_HOUR_CHOICES = [1, 24, 72, 168] as const;
+export const DEFAULT_OVERLAP_HOURS = 24;
+export const MAX_OVERLAP_HOURS = 720;
+
+export function overlapEnd(activatedAt: Date, hours: number): Date {
+  return new Date(activatedAt.getTime() + hours * 3_600_000);
+}
+
 /** Would this change leave the event without an active key (so no new token can be verified)? */
 export function leavesNoActiveKey(statuses: Array<{ id: string; status: KeyStatus }>, keyId: string, transition: KeyTransition): boolean {
   if (transition !== "retire") return false;

@@ -8,6 +8,7 @@ import { jwtVerify } from "jose";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { KeyRefusedError } from "./errors";
 import { parsePublicKey } from "./parse-public-key";
+import { FINGERPRINT_COMMAND } from "./identity";
 import { DOC_KEYGEN_COMMAND, DOC_PUBOUT_COMMAND, type KeyRefusalReason } from "./refusals";
 
 /**
@@ -48,22 +49,22 @@ describe.skipIf(!toolsPresent)("keys made by ssh-keygen and openssl (the doc's c
   it("wrote what the doc says: a PKCS#1 private key, an ssh-rsa .pub line and an SPKI .pub.pem", () => {
     expect(read("frameable.key")).toMatch(/^-----BEGIN RSA PRIVATE KEY-----/);
     expect(read("frameable.key.pub")).toMatch(/^ssh-rsa AAAA/);
-    expect(read("frameable.key.pub.pem")).toMatch(/^-----BEGIN PUBLIC KEY-----/);
+    expect(read("frameable.pub.pem")).toMatch(/^-----BEGIN PUBLIC KEY-----/);
   });
 
   it("accepts every public form of the key, each with the same kid, fingerprint and size", async () => {
-    const files = ["frameable.key.pub.pem", "frameable.key.pub", "frameable.rsa.pub.pem", "frameable.ssh-pkcs8.pem", "frameable.ssh-pkcs1.pem"];
+    const files = ["frameable.pub.pem", "frameable.key.pub", "frameable.rsa.pub.pem", "frameable.ssh-pkcs8.pem", "frameable.ssh-pkcs1.pem"];
     const parsed = await Promise.all(files.map((f) => parsePublicKey(read(f))));
     expect(parsed.map((p) => p.format)).toEqual(["spki", "openssh", "pkcs1", "spki", "pkcs1"]);
     expect(new Set(parsed.map((p) => p.kid)).size).toBe(1);
     expect(new Set(parsed.map((p) => p.fingerprint)).size).toBe(1);
     expect(parsed[0]!.bits).toBe(2048);
-    expect(parsed[0]!.spkiPem).toBe(read("frameable.key.pub.pem"));
+    expect(parsed[0]!.spkiPem).toBe(read("frameable.pub.pem"));
   });
 
   it("shows the fingerprint openssl prints for the same file", async () => {
-    const ours = (await parsePublicKey(read("frameable.key.pub.pem"))).fingerprint;
-    const theirs = sh("openssl pkey -pubin -in frameable.key.pub.pem -outform DER | openssl dgst -sha256 -binary | openssl base64").trim();
+    const ours = (await parsePublicKey(read("frameable.pub.pem"))).fingerprint;
+    const theirs = sh(FINGERPRINT_COMMAND).trim();
     expect(ours).toBe(`SHA256:${theirs.replace(/=+$/, "")}`);
   });
 
@@ -109,7 +110,7 @@ describe.skipIf(!toolsPresent)("keys made by ssh-keygen and openssl (the doc's c
       ["e3.pub.pem", "bad_exponent"],
     ];
     for (const [file, reason] of expected) expect(await reasonOf(read(file)), file).toBe(reason);
-    expect(await reasonOf(read("frameable.key.pub.pem") + read("cert.pem"))).toBe("certificate");
-    expect(await reasonOf(read("frameable.key.pub.pem") + read("small.pub.pem"))).toBe("multiple_keys");
+    expect(await reasonOf(read("frameable.pub.pem") + read("cert.pem"))).toBe("certificate");
+    expect(await reasonOf(read("frameable.pub.pem") + read("small.pub.pem"))).toBe("multiple_keys");
   });
 });

@@ -11,8 +11,13 @@ export type PublicKeyFormat = "spki" | "pkcs1" | "openssh" | "jwk" | "jwks";
 export interface ParsedPublicKey extends KeyIdentity {
   /** Which of the accepted formats the input was in. */
   format: PublicKeyFormat;
-  /** The SSH line's comment or the JWK's own kid, if any (a label suggestion, never trusted as identity). */
+  /** The SSH line's comment or the JWK's own kid, if any (a label suggestion). */
   comment: string | null;
+  /**
+   * The kid the host's JWK carries (Auth0, Okta, a KMS…), kept beside the thumbprint because the host's
+   * tokens name the key by it. Null when the JWK has none, or when it is the thumbprint itself.
+   */
+  hostKid: string | null;
 }
 
 function refuse(refusal: KeyRefusal): never {
@@ -33,7 +38,7 @@ export async function parsePublicKey(input: string): Promise<ParsedPublicKey> {
   const marker = findPrivateKeyMarker(text);
   if (marker) refuse(refusals.privateKey(marker.kind));
 
-  let parsed: { key: KeyObject; format: PublicKeyFormat; comment: string | null };
+  let parsed: { key: KeyObject; format: PublicKeyFormat; comment: string | null; hostKid?: string | null };
   if (text.includes("-----BEGIN ")) parsed = parsePem(text);
   else if (text.startsWith("{") || text.startsWith("[")) parsed = parseJson(text);
   else if (/^----\s*BEGIN SSH2 PUBLIC KEY\s*----/.test(text)) {
@@ -46,7 +51,51 @@ export async function parsePublicKey(input: string): Promise<ParsedPublicKey> {
   } else parsed = refuseBareText(text);
 
   const { bits } = assertRsaPolicy(parsed.key);
-  return { ...(await identityOf(parsed.key, bits)), format: parsed.format, comment: parsed.comment };
+  const identity = await identityOf(parsed.key, bits);
+  const hostKid = parsed.hostKid && parsed.hostKid !== identity.kid ? parsed.hostKid : null;
+  return { ...identity, format: parsed.format, comment: parsed.comment, hostKid };
+}
+
+/** The same rule the verifier applies to a token's kid header (1–128 characters), plus printable only. */
+export const HOST_KID_MAX = 128;
+
+/** A JWK's own kid: absent → null; otherwise it must be one a token header can carry. */
+export function readHostKid(value: unknown): string | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value !== "string") return refuse(refusals.badHostKid("is not a string"));
+  if (value.length === 0) return refuse(refusals.badHostKid("is empty"));
+  if (value.length > HOST_KID_MAX) return refuse(refusals.badHostKid(`is ${value.length} characters long`));
+  if (/[\u0000-\u001f\u007f]/.test(value)) return refuse(refusals.badHostKid("contains control characters"));
+  return value;
+}
+
+/**
+ * One JWK object (already out of its JWKS), held to everything a pasted JWK is: RSA, RS256/sig, public
+ * members only, canonical base64url, e without leading zero bytes, a usable kid. Used for pastes and for
+ * each key of a followed JWKS URL.
+ */
+export function importRsaJwk(value: unknown): { key: KeyObject; hostKid: string | null } {
+  if (!value || typeof value !== "object" || Array.isArray(value)) return refuse(refusals.unrecognized("This JSON is not a JWK object."));
+  const jwk = value as Record<string, unknown>;
+  if (["d", "p", "q", "dp", "dq", "qi", "oth", "k"].some((m) => m in jwk)) refuse(refusals.privateKey("a private JWK"));
+  const kty = jwk.kty;
+  if (typeof kty !== "string") refuse(refusals.unrecognized('This JSON has no "kty" member, so it is not a JWK.'));
+  if (kty === "EC") refuse(refusals.notRsa(`an elliptic-curve JWK (${String(jwk.crv ?? "EC")})`));
+  if (kty === "OKP") refuse(refusals.notRsa(`an ${String(jwk.crv ?? "OKP")} JWK`));
+  if (kty !== "RSA") refuse(refusals.notRsa(`a JWK of type "${String(kty).slice(0, 20)}"`));
+  if (jwk.alg !== undefined && jwk.alg !== "RS256") refuse(refusals.wrongUse(`the algorithm ${String(jwk.alg).slice(0, 20)}`));
+  if (jwk.use !== undefined && jwk.use !== "sig") refuse(refusals.wrongUse(`use "${String(jwk.use).slice(0, 20)}" (encryption)`));
+  if (jwk.key_ops !== undefined && !(Array.isArray(jwk.key_ops) && jwk.key_ops.includes("verify"))) {
+    refuse(refusals.wrongUse(`the operations ${JSON.stringify(jwk.key_ops).slice(0, 60)} (not "verify")`));
+  }
+  const { n, e } = jwk;
+  if (typeof n !== "string" || typeof e !== "string" || !BASE64URL.test(n) || !BASE64URL.test(e)) {
+    refuse(refusals.unrecognized('The JWK\'s "n" and "e" must be base64url strings.'));
+  }
+  // RFC 7518 §6.3.1.2: e is the minimal big-endian encoding. "AAEAAQ" (0x00010001) must not pass as 65537.
+  if (Buffer.from(e as string, "base64url")[0] === 0) refuse(refusals.exponentLeadingZero());
+  const hostKid = readHostKid(jwk.kid);
+  return { key: importJwk(n as string, e as string), hostKid };
 }
 
 const CERTIFICATE_LABELS: Record<string, string> = {
@@ -141,7 +190,7 @@ function importJwk(n: string, e: string): KeyObject {
   }
 }
 
-function parseJson(text: string): { key: KeyObject; format: PublicKeyFormat; comment: string | null } {
+function parseJson(text: string): { key: KeyObject; format: PublicKeyFormat; comment: string | null; hostKid: string | null } {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -159,24 +208,6 @@ function parseJson(text: string): { key: KeyObject; format: PublicKeyFormat; com
     value = list[0];
     format = "jwks";
   }
-  if (!value || typeof value !== "object") return refuse(refusals.unrecognized("This JSON is not a JWK object."));
-  const jwk = value as Record<string, unknown>;
-  // findPrivateKeyMarker has already refused private members; this is a second lock on the same door.
-  if (["d", "p", "q", "dp", "dq", "qi", "oth", "k"].some((m) => m in jwk)) refuse(refusals.privateKey("a private JWK"));
-  const kty = jwk.kty;
-  if (typeof kty !== "string") refuse(refusals.unrecognized('This JSON has no "kty" member, so it is not a JWK.'));
-  if (kty === "EC") refuse(refusals.notRsa(`an elliptic-curve JWK (${String(jwk.crv ?? "EC")})`));
-  if (kty === "OKP") refuse(refusals.notRsa(`an ${String(jwk.crv ?? "OKP")} JWK`));
-  if (kty !== "RSA") refuse(refusals.notRsa(`a JWK of type "${String(kty).slice(0, 20)}"`));
-  if (jwk.alg !== undefined && jwk.alg !== "RS256") refuse(refusals.wrongUse(`the algorithm ${String(jwk.alg).slice(0, 20)}`));
-  if (jwk.use !== undefined && jwk.use !== "sig") refuse(refusals.wrongUse(`use "${String(jwk.use).slice(0, 20)}" (encryption)`));
-  if (jwk.key_ops !== undefined && !(Array.isArray(jwk.key_ops) && jwk.key_ops.includes("verify"))) {
-    refuse(refusals.wrongUse(`the operations ${JSON.stringify(jwk.key_ops).slice(0, 60)} (not "verify")`));
-  }
-  const { n, e } = jwk;
-  if (typeof n !== "string" || typeof e !== "string" || !BASE64URL.test(n) || !BASE64URL.test(e)) {
-    refuse(refusals.unrecognized('The JWK\'s "n" and "e" must be base64url strings.'));
-  }
-  const comment = typeof jwk.kid === "string" ? jwk.kid.slice(0, 100) : null;
-  return { key: importJwk(n as string, e as string), format, comment };
+  const { key, hostKid } = importRsaJwk(value);
+  return { key, format, comment: hostKid ? hostKid.slice(0, 100) : null, hostKid };
 }

@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { longestLifetimeText, revocationNote, rotationStep, usageText } from "./presentation";
-import type { KeyStatus } from "./lifecycle";
+import { longestLifetimeText, revocationNote, usageText } from "./presentation";
 
 const now = new Date("2027-03-01T12:00:00Z");
 const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
@@ -31,22 +30,5 @@ describe("keys page wording", () => {
     expect(revocationNote({ status: "retired", retiredAt: ago(9999), lastVerifiedAt: null }, { ...policy, requireExp: false }, now)!.tone).toBe("unbounded");
     expect(revocationNote({ status: "standby", retiredAt: null, lastVerifiedAt: null }, policy, now)!.tone).toBe("never_used");
     expect(revocationNote({ status: "active", retiredAt: null, lastVerifiedAt: ago(1) }, policy, now)).toBeNull();
-  });
-
-  it("guides a rotation step by step", () => {
-    let n = 0;
-    const key = (status: KeyStatus, minutes = 0) => ({ id: `k${n++}-${status}`, status, createdAt: ago(100 - minutes), activatedAt: status === "standby" ? null : ago(90 - minutes), retiredAt: status === "retired" ? ago(10) : null });
-    expect(rotationStep([])).toEqual({ step: 1, first: true, idle: false });
-    const old = key("active");
-    expect(rotationStep([old])).toEqual({ step: 1, first: false, idle: true });
-    const fresh = key("standby", 50);
-    expect(rotationStep([old, fresh])).toEqual({ step: 2, keyId: fresh.id });
-    const activated = { ...fresh, status: "active" as const, activatedAt: ago(5) };
-    expect(rotationStep([old, activated])).toEqual({ step: 3, keyId: old.id });
-    const retired = { ...old, status: "retired" as const, retiredAt: ago(1) };
-    expect(rotationStep([retired, activated])).toEqual({ step: 4, keyIds: [retired.id] });
-    expect(rotationStep([{ ...retired, status: "revoked" as const }, activated])).toEqual({ step: 1, first: false, idle: true });
-    // No active key left: the next step is adding one, not revoking.
-    expect(rotationStep([retired])).toEqual({ step: 1, first: false, idle: false });
   });
 });

@@ -49,29 +49,3 @@ export function revocationNote(
       return null;
   }
 }
-
-export type RotationStep =
-  /** first: the event never had a key; idle: an active key and no rotation under way. */
-  | { step: 1; first: boolean; idle: boolean }
-  | { step: 2; keyId: string }
-  | { step: 3; keyId: string }
-  | { step: 4; keyIds: string[] };
-
-/**
- * Where the event is in a rotation (add new key → activate → retire old → revoke when safe), and
- * which key the next step applies to.
- */
-export function rotationStep(keys: Array<{ id: string; status: KeyStatus; createdAt: Date; activatedAt: Date | null; retiredAt: Date | null }>): RotationStep {
-  const of = (status: KeyStatus) => keys.filter((k) => k.status === status);
-  const active = of("active");
-  const standby = of("standby").sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime());
-  const retired = of("retired").sort((a, b) => (b.retiredAt?.getTime() ?? 0) - (a.retiredAt?.getTime() ?? 0));
-  if (active.length === 0 && standby.length === 0) return { step: 1, first: retired.length === 0 && of("revoked").length === 0, idle: false };
-  if (standby.length > 0) return { step: 2, keyId: standby[0]!.id };
-  if (active.length > 1) {
-    const oldest = [...active].sort((a, b) => (a.activatedAt?.getTime() ?? 0) - (b.activatedAt?.getTime() ?? 0))[0]!;
-    return { step: 3, keyId: oldest.id };
-  }
-  if (retired.length > 0) return { step: 4, keyIds: retired.map((k) => k.id) };
-  return { step: 1, first: false, idle: true };
-}

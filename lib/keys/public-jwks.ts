@@ -6,7 +6,7 @@ import { toJwks } from "./jwks";
 export async function publicJwksForEvent(slug: string) {
   const event = await db.event.findUnique({
     where: { slug },
-    select: { signingKeys: { where: { status: { in: ["active", "retired"] } }, select: { kid: true, status: true, publicKeyPem: true }, orderBy: { createdAt: "asc" } } },
+    select: { signingKeys: { where: { status: { in: ["active", "retired"] } }, select: { kid: true, hostKid: true, status: true, publicKeyPem: true }, orderBy: { createdAt: "asc" } } },
   });
   return event ? toJwks(event.signingKeys) : null;
 }

@@ -8,9 +8,13 @@ export const MIN_RSA_BITS = 2048;
 export const MAX_RSA_BITS = 4096;
 export const REQUIRED_PUBLIC_EXPONENT = 65537;
 
+/** The doc's file names: its ssh-keygen writes the private key to frameable.key, its openssl the public key to frameable.pub.pem. */
+export const DOC_PRIVATE_KEY_FILE = "frameable.key";
+export const DOC_PUBLIC_KEY_FILE = "frameable.pub.pem";
+
 /** The doc's own commands: make a pair, then write its public half as SPKI PEM. */
-export const DOC_KEYGEN_COMMAND = 'ssh-keygen -b 2048 -m PEM -t rsa -f frameable.key -q -N ""';
-export const DOC_PUBOUT_COMMAND = "openssl rsa -in frameable.key -pubout -outform PEM -out frameable.key.pub.pem";
+export const DOC_KEYGEN_COMMAND = `ssh-keygen -b 2048 -m PEM -t rsa -f ${DOC_PRIVATE_KEY_FILE} -q -N ""`;
+export const DOC_PUBOUT_COMMAND = `openssl rsa -in ${DOC_PRIVATE_KEY_FILE} -pubout -outform PEM -out ${DOC_PUBLIC_KEY_FILE}`;
 export const CERT_PUBKEY_COMMAND = "openssl x509 -in certificate.pem -pubkey -noout > public.pem";
 
 export const KEY_REFUSAL_REASONS = [
@@ -24,8 +28,10 @@ export const KEY_REFUSAL_REASONS = [
   "bad_exponent",
   "multiple_keys",
   "wrong_use",
+  "degenerate",
   "unrecognized",
   "duplicate",
+  "duplicate_kid",
 ] as const;
 export type KeyRefusalReason = (typeof KEY_REFUSAL_REASONS)[number];
 
@@ -50,8 +56,10 @@ export const REFUSAL_TITLES: Record<KeyRefusalReason, string> = {
   bad_exponent: "Unsafe public exponent",
   multiple_keys: "More than one key",
   wrong_use: "Key meant for another algorithm",
+  degenerate: "Not a valid RSA key",
   unrecognized: "Not a public key we recognise",
   duplicate: "Already on this event",
+  duplicate_kid: "Another key already has this kid",
 };
 
 const ACCEPTED =
@@ -121,6 +129,18 @@ export const refusals = {
       "wrong_use",
       `This JWK is meant for ${detail}. Event tokens are RS256 signatures: paste a key whose alg is RS256 (or absent) and whose use is sig (or absent).`,
     ),
+  evenModulus: () =>
+    refusal(
+      "degenerate",
+      "This key's modulus is an even number, which no real RSA key has (its modulus is the product of two large odd primes): the key is damaged or forged. Copy the key again from where your platform publishes it, or make a new pair:",
+      DOC_KEYGEN_COMMAND,
+    ),
+  exponentLeadingZero: () =>
+    refusal(
+      "degenerate",
+      'This JWK\'s exponent "e" starts with zero bytes, which RFC 7518 forbids (65537 is "AQAB"). Some libraries read such a key differently from others, so it is refused. Export the key again with a standard JWK library.',
+    ),
+  badHostKid: (detail: string) => refusal("unrecognized", `The JWK's "kid" ${detail}. Tokens carry the kid in their header: use 1 to 128 printable characters, or leave "kid" out.`),
   unrecognized: (detail: string) => refusal("unrecognized", `${detail} ${ACCEPTED}`),
 };
 

@@ -29,6 +29,9 @@ export function assertRsaPolicy(key: KeyObject): { bits: number } {
   if (details.publicExponent !== BigInt(REQUIRED_PUBLIC_EXPONENT)) {
     throw new KeyRefusedError(refusals.badExponent(String(details.publicExponent ?? "unknown")));
   }
+  // An even modulus has the factor 2: no key made of two odd primes looks like that, and jose would still use it.
+  const n = key.export({ format: "jwk" }).n;
+  if (typeof n !== "string" || (Buffer.from(n, "base64url").at(-1)! & 1) === 0) throw new KeyRefusedError(refusals.evenModulus());
   return { bits };
 }
 

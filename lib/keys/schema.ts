@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DEFAULT_OVERLAP_HOURS, MAX_OVERLAP_HOURS } from "./lifecycle";
 
 /** One schema per key operation, shared by the dialogs and the server (the authority). */
 const eventSlug = z.string().min(1).max(100);
@@ -49,5 +50,16 @@ export const keyTransitionSchema = z.object({
   keyId,
   /** Retiring the last active key leaves the event accepting no new token: only with this acknowledgement. */
   acknowledgeNoActiveKey: checkbox.default(false),
+  /** Activate: how long old and new keys may both stay active before the page warns. */
+  overlapHours: z.coerce
+    .number({ error: `Choose how many hours old and new keys may overlap (1 to ${MAX_OVERLAP_HOURS}).` })
+    .int(`Choose a whole number of hours (1 to ${MAX_OVERLAP_HOURS}).`)
+    .min(1, `The overlap must be at least 1 hour.`)
+    .max(MAX_OVERLAP_HOURS, `The overlap can be at most ${MAX_OVERLAP_HOURS} hours (30 days).`)
+    .default(DEFAULT_OVERLAP_HOURS),
+  /** Revoking a key before it is safe turns away attendees holding tokens it signed: only with this acknowledgement. */
+  acknowledgeUnsafeRevoke: checkbox.default(false),
 });
-export type KeyTransitionInput = z.output<typeof keyTransitionSchema>;
+/** The parsed input; the overlap and the early-revocation acknowledgement are optional for callers that build it in code. */
+export type KeyTransitionInput = Omit<z.output<typeof keyTransitionSchema>, "overlapHours" | "acknowledgeUnsafeRevoke"> &
+  Partial<Pick<z.output<typeof keyTransitionSchema>, "overlapHours" | "acknowledgeUnsafeRevoke">>;

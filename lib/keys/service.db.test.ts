@@ -151,8 +151,14 @@ describe("signing key service", () => {
 
     expect((await change(ctx, event.slug, next.id, "activate", {}, t(1))).health).toMatchObject({ active: 2, noActiveKey: false });
     expect((await change(ctx, event.slug, old.id, "retire", {}, t(2))).key.status).toBe("retired");
-    expect((await change(ctx, event.slug, old.id, "revoke", {}, t(3))).key.status).toBe("revoked");
-    expect(await versionOf(event.id)).toBe(v0 + 3);
+    // One minute after retiring, a token the old key signed may still be valid: revoking needs an explicit yes.
+    const early = change(ctx, event.slug, old.id, "revoke", {}, t(3));
+    await expect(early).rejects.toMatchObject({ code: "PRECONDITION_FAILED", field: "acknowledgeUnsafeRevoke" });
+    await expect(change(ctx, event.slug, old.id, "revoke", {}, t(3))).rejects.toThrow(
+      new RegExp(`refuses every token signed with key ${old.shortKid} that is still valid, which may be the case until 8 Mar 2027, 10:03 UTC`),
+    );
+    expect((await change(ctx, event.slug, old.id, "revoke", { acknowledgeUnsafeRevoke: true }, t(3))).key.status).toBe("revoked");
+    expect(await versionOf(event.id)).toBe(v0 + 3); // the refused attempts changed nothing
 
     const row = (id: string) => db.signingKey.findUniqueOrThrow({ where: { id } });
     expect(await row(old.id)).toMatchObject({ status: "revoked", retiredAt: t(2), revokedAt: t(3) });

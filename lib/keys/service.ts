@@ -8,19 +8,24 @@ import { requireWrite, type TenantContext } from "@/lib/tenancy/context";
 import { KeyRefusedError } from "./errors";
 import { exportPrivateKeyPem, generateSigningKeyPair, privateKeyFileName, type PrivateKeyFormat } from "./generate";
 import { displayFingerprint, fingerprintDigest, shortKid, type KeyIdentity } from "./identity";
-import { applyTransition, isKeyStatus, keyHealth, leavesNoActiveKey, type KeyHealth, type KeyStatus, type KeyTransition } from "./lifecycle";
+import { applyTransition, DEFAULT_OVERLAP_HOURS, isKeyStatus, keyHealth, leavesNoActiveKey, overlapEnd, type KeyHealth, type KeyStatus, type KeyTransition } from "./lifecycle";
 import { parsePublicKey, type PublicKeyFormat } from "./parse-public-key";
 import { assertVaultConfigured, encryptPrivateKey, VaultError } from "./private-key-vault";
-import { REFUSAL_TITLES } from "./refusals";
+import { logUnexpected } from "@/lib/log";
+import { kidConflict } from "./kid-conflicts";
+import { jwksSourceOf, refreshJwks } from "./jwks-url/service";
 import { revocationSafety, type RevocationSafety, type TokenLifetimePolicy } from "./revocation";
 import type { GenerateKeyInput, KeyTransitionInput, UploadPublicKeyInput } from "./schema";
 
-export type KeySource = "generated" | "uploaded";
+export type KeySource = "generated" | "uploaded" | "jwks_url";
 
 /** What actions return about a key: identity and state, never key material. */
 export interface KeySummary {
   id: string;
+  /** RFC 7638 thumbprint. */
   kid: string;
+  /** The host's own kid (from its JWK), when it has one: tokens may carry either. */
+  hostKid: string | null;
   shortKid: string;
   fingerprint: string;
   bits: number;
@@ -39,12 +44,14 @@ export interface KeyView extends KeySummary {
   revokedAt: Date | null;
   lastVerifiedAt: Date | null;
   verifyCount: number;
+  overlapEndsAt: Date | null;
   revocation: RevocationSafety;
 }
 
 const keyColumns = {
   id: true,
   kid: true,
+  hostKid: true,
   fingerprint: true,
   bits: true,
   source: true,
@@ -57,11 +64,13 @@ const keyColumns = {
   revokedAt: true,
   lastVerifiedAt: true,
   verifyCount: true,
+  overlapEndsAt: true,
 } as const;
 
 type KeyRow = {
   id: string;
   kid: string;
+  hostKid: string | null;
   fingerprint: string;
   bits: number;
   source: string;
@@ -73,10 +82,11 @@ function summaryOf(row: KeyRow): KeySummary {
   return {
     id: row.id,
     kid: row.kid,
+    hostKid: row.hostKid,
     shortKid: shortKid(row.kid),
     fingerprint: displayFingerprint(row.fingerprint),
     bits: row.bits,
-    source: row.source === "generated" ? "generated" : "uploaded",
+    source: row.source === "generated" || row.source === "jwks_url" ? row.source : "uploaded",
     status: isKeyStatus(row.status) ? row.status : "revoked",
     label: row.label,
   };
@@ -106,6 +116,12 @@ async function findEvent(client: Transaction | typeof db, ctx: TenantContext, sl
 /** The event's keys, grouped order (active, standby, retired, revoked; newest first), with revocation safety. */
 export async function listEventKeys(ctx: TenantContext, eventSlug: string, now = new Date()) {
   const event = await findEvent(db, ctx, eventSlug);
+  // A followed JWKS that is due is refreshed first, so the page and the API show the host's current keys.
+  try {
+    await refreshJwks(event.id, "schedule", now);
+  } catch (error) {
+    logUnexpected(`refreshing the JWKS URL of event ${event.id}`, error);
+  }
   const rows = await db.signingKey.findMany({
     where: { eventId: event.id },
     select: { ...keyColumns, encryptedPrivateKey: true },
@@ -122,32 +138,32 @@ export async function listEventKeys(ctx: TenantContext, eventSlug: string, now =
       };
     })
     .sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status] || newest(b) - newest(a));
-  return { event, policy, keys, health: keyHealth(keys) };
+  const jwksSource = await jwksSourceOf(event.id, now);
+  // URL keys are the host's: they count as active keys (they verify), never as a rotation step here.
+  return { event, policy, keys, health: keyHealth(keys), jwksSource };
 }
 
-function auditDetails(summary: KeySummary, extra: Record<string, unknown> = {}) {
-  return { kid: summary.kid, fingerprint: summary.fingerprint, bits: summary.bits, source: summary.source, ...extra };
+export function auditDetails(summary: KeySummary, extra: Record<string, unknown> = {}) {
+  return { kid: summary.kid, ...(summary.hostKid ? { hostKid: summary.hostKid } : {}), fingerprint: summary.fingerprint, bits: summary.bits, source: summary.source, ...extra };
 }
 
-function targetLabel(summary: KeySummary): string {
-  return summary.label ? `Key ${summary.shortKid} (${summary.label})` : `Key ${summary.shortKid}`;
+export function targetLabel(summary: KeySummary): string {
+  const name = summary.hostKid ? `${summary.shortKid} “${summary.hostKid}”` : summary.shortKid;
+  return summary.label ? `Key ${name} (${summary.label})` : `Key ${name}`;
 }
 
-async function duplicateRefusal(eventId: string, kid: string): Promise<KeyRefusedError> {
-  const existing = await db.signingKey.findFirst({ where: { eventId, kid }, select: { kid: true, status: true, createdAt: true, label: true } });
-  const where = existing
-    ? `key ${shortKid(existing.kid)}${existing.label ? ` “${existing.label}”` : ""} (${existing.status}, added ${formatUtc(existing.createdAt)})`
-    : `key ${shortKid(kid)}`;
-  const revoked = existing?.status === "revoked" ? " It was revoked, and revoked keys never come back: make a new key pair." : "";
-  return new KeyRefusedError({
-    reason: "duplicate",
-    title: REFUSAL_TITLES.duplicate,
-    message: `This key is already on this event as ${where}. Nothing was added.${revoked}`,
-  });
+const kidHolderColumns = { kid: true, hostKid: true, status: true, label: true, source: true, createdAt: true } as const;
+
+/** Refuses a key whose thumbprint or host kid already names a key of the event (see kid-conflicts.ts). */
+export async function assertNoKidConflict(client: Transaction | typeof db, eventId: string, candidate: { kid: string; hostKid: string | null }) {
+  const existing = await client.signingKey.findMany({ where: { eventId }, select: kidHolderColumns });
+  const conflict = kidConflict(candidate, existing);
+  if (conflict) throw new KeyRefusedError(conflict);
 }
 
 interface NewKey {
   identity: KeyIdentity;
+  hostKid: string | null;
   source: KeySource;
   label: string | null;
   activate: boolean;
@@ -160,16 +176,20 @@ async function insertKey(ctx: TenantContext, eventId: string, key: NewKey, now: 
     return await db.$transaction(async (tx) => {
       const event = await tx.event.findFirst({ where: { id: eventId, organizationId: ctx.organizationId } });
       if (!event) throw notFound("Event");
+      // Written first: it serializes key changes of this event, so the kid check below sees every committed key.
       await tx.event.update({ where: { id: event.id }, data: { configVersion: { increment: 1 } } });
+      await assertNoKidConflict(tx, event.id, { kid: key.identity.kid, hostKid: key.hostKid });
       const row = await tx.signingKey.create({
         data: {
           eventId: event.id,
           kid: key.identity.kid,
+          hostKid: key.hostKid,
           fingerprint: fingerprintDigest(key.identity.fingerprint),
           bits: key.identity.bits,
           source: key.source,
           status: key.activate ? "active" : "standby",
           activatedAt: key.activate ? now : null,
+          overlapEndsAt: key.activate ? overlapEnd(now, DEFAULT_OVERLAP_HOURS) : null,
           publicKeyPem: key.identity.spkiPem,
           encryptedPrivateKey: key.encryptedPrivateKey,
           label: key.label,
@@ -200,7 +220,7 @@ async function insertKey(ctx: TenantContext, eventId: string, key: NewKey, now: 
       return summary;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) throw await duplicateRefusal(eventId, key.identity.kid);
+    if (isUniqueViolation(error)) await assertNoKidConflict(db, eventId, { kid: key.identity.kid, hostKid: key.hostKid });
     throw error;
   }
 }
@@ -214,12 +234,19 @@ export async function uploadPublicKey(
   requireWrite(ctx);
   const event = await findEvent(db, ctx, input.eventSlug);
   const parsed = await parsePublicKey(input.publicKey);
-  const existing = await db.signingKey.findFirst({ where: { eventId: event.id, kid: parsed.kid }, select: { id: true } });
-  if (existing) throw await duplicateRefusal(event.id, parsed.kid);
+  await assertNoKidConflict(db, event.id, parsed);
   const key = await insertKey(
     ctx,
     event.id,
-    { identity: parsed, source: "uploaded", label: input.label, activate: input.activate, encryptedPrivateKey: null, details: { format: parsed.format } },
+    {
+      identity: parsed,
+      hostKid: parsed.hostKid,
+      source: "uploaded",
+      label: input.label,
+      activate: input.activate,
+      encryptedPrivateKey: null,
+      details: { format: parsed.format },
+    },
     now,
   );
   return { key, format: parsed.format };
@@ -257,6 +284,7 @@ export async function generateKey(ctx: TenantContext, input: GenerateKeyInput, n
     event.id,
     {
       identity: pair.identity,
+      hostKid: null,
       source: "generated",
       label: input.label,
       activate: input.activate,
@@ -282,6 +310,17 @@ const TRANSITION_AUDIT: Record<KeyTransition, AuditAction> = {
   revoke: "key.revoked",
 };
 
+/** The tokens an early revocation turns away, named, for the confirmation the server insists on. */
+export function unsafeRevocationMessage(key: KeySummary, lastVerifiedAt: Date | null, safety: RevocationSafety, now: Date): string {
+  const used = lastVerifiedAt ? `It last verified a sign-in ${formatUtc(lastVerifiedAt)}.` : "It has not verified a sign-in yet.";
+  const until =
+    safety.kind === "wait"
+      ? `every token signed with key ${key.shortKid}${key.hostKid ? ` (kid “${key.hostKid}”)` : ""} that is still valid, which may be the case until ${formatUtc(safety.safeAt)}`
+      : `every token signed with key ${key.shortKid}${key.hostKid ? ` (kid “${key.hostKid}”)` : ""}, including tokens without expiry, which this event accepts`;
+  void now;
+  return `Not safe to revoke yet: revoking now refuses ${until} (attendees see key_revoked). ${used} Revoke early only if the key leaked, and confirm that you mean it (acknowledgeUnsafeRevoke).`;
+}
+
 /** Applies one lifecycle step in a transaction, with its audit entry and a configVersion bump. */
 export async function changeKeyStatus(
   ctx: TenantContext,
@@ -303,6 +342,12 @@ export async function changeKeyStatus(
     const row = keys.find((k) => k.id === input.keyId);
     if (!row) throw notFound("Signing key");
     const before = summaryOf(row);
+    if (before.source === "jwks_url") {
+      throw new AppError(
+        "PRECONDITION_FAILED",
+        "This key comes from the event's JWKS URL: the host adds and withdraws it there, and the dashboard follows. To stop using it, remove it from the JWKS (or stop following the URL).",
+      );
+    }
     const next = applyTransition({ status: before.status, activatedAt: row.activatedAt, retiredAt: row.retiredAt, revokedAt: row.revokedAt }, transition, now);
     if (leavesNoActiveKey(statuses, row.id, transition) && !input.acknowledgeNoActiveKey) {
       throw new AppError(
@@ -311,14 +356,21 @@ export async function changeKeyStatus(
         { field: "acknowledgeNoActiveKey" },
       );
     }
-    // A revoked key never signs again, so the dashboard's encrypted copy of its private key is destroyed with it.
-    const destroysPrivateKey = transition === "revoke" && row.encryptedPrivateKey !== null;
-    const updated = await tx.signingKey.update({ where: { id: row.id }, data: { ...next, ...(transition === "revoke" ? { encryptedPrivateKey: null } : {}) } });
-    const summary = summaryOf(updated);
     const safety =
       transition === "revoke"
         ? revocationSafety({ status: before.status, retiredAt: row.retiredAt, lastVerifiedAt: row.lastVerifiedAt }, policyOf(event), now)
         : null;
+    if (safety && (safety.kind === "wait" || safety.kind === "unbounded") && !input.acknowledgeUnsafeRevoke) {
+      throw new AppError("PRECONDITION_FAILED", unsafeRevocationMessage(before, row.lastVerifiedAt, safety, now), { field: "acknowledgeUnsafeRevoke" });
+    }
+    // A revoked key never signs again, so the dashboard's encrypted copy of its private key is destroyed with it.
+    const destroysPrivateKey = transition === "revoke" && row.encryptedPrivateKey !== null;
+    const overlap = transition === "activate" ? { overlapEndsAt: overlapEnd(now, input.overlapHours ?? DEFAULT_OVERLAP_HOURS) } : {};
+    const updated = await tx.signingKey.update({
+      where: { id: row.id },
+      data: { ...next, ...overlap, ...(transition === "revoke" ? { encryptedPrivateKey: null } : {}) },
+    });
+    const summary = summaryOf(updated);
     await recordAudit(tx, ctx, {
       action: TRANSITION_AUDIT[transition],
       targetType: "signing_key",
@@ -330,6 +382,7 @@ export async function changeKeyStatus(
         to: summary.status,
         ...(safety ? { safeToRevoke: safety.kind === "safe" || before.status === "standby", lastVerifiedAt: row.lastVerifiedAt?.toISOString() ?? null } : {}),
         ...(destroysPrivateKey ? { keptPrivateKeyDestroyed: true } : {}),
+        ...(transition === "activate" ? { overlapHours: input.overlapHours ?? DEFAULT_OVERLAP_HOURS } : {}),
       }),
     });
     const after = statuses.map((k) => (k.id === row.id ? { ...k, status: summary.status } : k));

@@ -18,7 +18,7 @@ async function eventWithEveryStatus() {
   const event = await makeEvent(ctx);
   const add = async (bits: number, activate = false) =>
     (await uploadPublicKey(ctx, uploadPublicKeySchema.parse({ eventSlug: event.slug, publicKey: spkiPem(rsaPair(bits).publicKey), activate }))).key;
-  const change = (keyId: string, t: "retire" | "revoke") => changeKeyStatus(ctx, keyTransitionSchema.parse({ eventSlug: event.slug, keyId }), t);
+  const change = (keyId: string, t: "retire" | "revoke") => changeKeyStatus(ctx, keyTransitionSchema.parse({ eventSlug: event.slug, keyId, acknowledgeUnsafeRevoke: true }), t);
   const generated = await generateKey(ctx, generateKeySchema.parse({ eventSlug: event.slug, keepPrivateKey: "keep", activate: true }));
   const retired = await add(2048, true);
   await change(retired.id, "retire");

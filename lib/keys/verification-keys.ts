@@ -10,6 +10,7 @@ export interface VerificationKey {
   /** SigningKey.id, for recordKeyUse. */
   id: string;
   kid: string;
+  hostKid: string | null;
   status: Extract<KeyStatus, "active" | "retired" | "revoked">;
   publicKey: KeyObject;
 }
@@ -24,14 +25,14 @@ export interface VerificationKey {
 export async function loadVerificationKeys(eventId: string): Promise<VerificationKey[]> {
   const rows = await db.signingKey.findMany({
     where: { eventId, status: { in: ["active", "retired", "revoked"] } },
-    select: { id: true, kid: true, status: true, publicKeyPem: true },
+    select: { id: true, kid: true, hostKid: true, status: true, publicKeyPem: true },
     orderBy: { createdAt: "asc" },
   });
   const keys: VerificationKey[] = [];
   for (const row of rows) {
     if (!isKeyStatus(row.status) || row.status === "standby") continue;
     try {
-      keys.push({ id: row.id, kid: row.kid, status: row.status, publicKey: importVerificationKey(row.publicKeyPem) });
+      keys.push({ id: row.id, kid: row.kid, hostKid: row.hostKid, status: row.status, publicKey: importVerificationKey(row.publicKeyPem) });
     } catch (error) {
       if (error instanceof KeyRefusedError) logger.warn({ signingKeyId: row.id, reason: error.reason }, "signing key fails the key policy and is not used for verification");
       else logUnexpected(`importing signing key ${row.id}`, error);

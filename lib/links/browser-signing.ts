@@ -75,7 +75,7 @@ export function readPrivateKeyPem(text: string): ReadPrivateKey {
   switch (label) {
     case "PUBLIC KEY":
     case "RSA PUBLIC KEY":
-      return { ok: false, message: "This is a public key. Signing needs the private key: the file your platform signs with (frameable.key in the doc), not frameable.key.pub.pem." };
+      return { ok: false, message: "This is a public key. Signing needs the private key: the file your platform signs with (frameable.key in the doc), not frameable.pub.pem." };
     case "OPENSSH PRIVATE KEY":
       return { ok: false, message: "This is an OpenSSH-format key. Convert it to PEM first (this rewrites the file in place), then paste it again:", command: CONVERT_OPENSSH };
     case "ENCRYPTED PRIVATE KEY":

@@ -35,6 +35,8 @@ export function describeSnippets(input: {
   eventSlug: string;
   kid: string | null;
   fields: ReadonlyArray<{ key: string; label: string; kind: string }>;
+  /** The file the key's private half is in: the download's name for a key generated here, else the doc's. */
+  privateKeyFile?: string;
 }): SnippetDescription {
   return {
     eventName: input.eventName,
@@ -42,7 +44,7 @@ export function describeSnippets(input: {
     kid: input.kid ?? KEY_ID_PLACEHOLDER,
     expirySeconds: SNIPPET_EXPIRY_SECONDS,
     path: SNIPPET_PATH,
-    privateKeyFile: PRIVATE_KEY_FILE,
+    privateKeyFile: input.privateKeyFile ?? PRIVATE_KEY_FILE,
     user: {
       displayName: "Larry David",
       email: "larry@example.com",

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
 import { notFound } from "@/lib/errors";
+import { privateKeyFileName } from "@/lib/keys/generate";
 import { shortKid } from "@/lib/keys/identity";
 import { listProfileFields } from "@/lib/profile/service";
 import type { TenantContext } from "@/lib/tenancy/context";
@@ -24,12 +25,21 @@ export async function snippetsForEvent(ctx: TenantContext, eventSlug: string): P
     listProfileFields(ctx, eventSlug),
     db.signingKey.findMany({
       where: { eventId: event.id, status: "active" },
-      select: { kid: true, label: true, encryptedPrivateKey: true },
+      select: { kid: true, hostKid: true, label: true, encryptedPrivateKey: true, source: true },
       orderBy: [{ activatedAt: "desc" }, { createdAt: "desc" }],
     }),
   ]);
   const newest = keys[0];
-  const description = describeSnippets({ eventName: event.name, entryBaseUrl: appUrl(), eventSlug: event.slug, kid: newest?.kid ?? null, fields });
+  const description = describeSnippets({
+    eventName: event.name,
+    entryBaseUrl: appUrl(),
+    eventSlug: event.slug,
+    // The host's own kid when the key has one: that is what its tokens already carry.
+    kid: newest ? (newest.hostKid ?? newest.kid) : null,
+    fields,
+    // A key generated here was downloaded under its own name: the snippet reads that file.
+    privateKeyFile: newest?.source === "generated" ? `./${privateKeyFileName(event.slug, newest.kid)}` : undefined,
+  });
   return {
     description,
     snippets: buildSnippets(description),

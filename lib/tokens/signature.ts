@@ -56,7 +56,7 @@ function keyMadeSignature(signature: Uint8Array, key: VerificationKey): boolean 
 }
 
 /**
- * Key choice: a `kid` picks that key of the event (revoked → key_revoked without any crypto); without
+ * Key choice: a `kid` (the thumbprint or the host's own kid) picks that key of the event (revoked → key_revoked without any crypto); without
  * a `kid`, the active keys and then the retired ones are tried, and a revoked key that verifies the
  * signature still yields key_revoked. `token` must be the string `parsed` came from, and its algorithm
  * must have passed checkAlgorithm.
@@ -65,7 +65,8 @@ export async function verifySignature(token: string, parsed: ParsedJws, keys: re
   const kid = typeof parsed.header.kid === "string" ? parsed.header.kid : null;
 
   if (kid !== null) {
-    const named = keys.filter((k) => k.kid === kid);
+    // The thumbprint or the host's own kid: hosts whose JWKS carry their own kids sign with those.
+    const named = keys.filter((k) => k.kid === kid || (k.hostKid != null && k.hostKid === kid));
     if (named.length === 0) return { ok: false, reason: "unknown_key", detail: { problem: "kid_not_found", kid, keysTried: 0 } };
     const live = named.filter((k) => k.status !== "revoked");
     if (live.length === 0) return { ok: false, reason: "key_revoked", detail: { kid, keyId: named[0]!.id } };

@@ -7,6 +7,8 @@ export interface VerificationKey {
   id: string;
   /** RFC 7638 thumbprint, matched against the token's `kid` header. */
   kid: string;
+  /** The host's own kid for the key (from its JWK), matched against the token's `kid` header too. */
+  hostKid?: string | null;
   status: "active" | "retired" | "revoked";
   publicKey: KeyObject;
 }

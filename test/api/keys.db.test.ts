@@ -208,7 +208,11 @@ describe("key lifecycle through the API", () => {
     expect(retired.json!.data.revocation.note).toContain("Not safe to revoke yet");
     expect(await publishedKids(event.slug)).toEqual([old.kid, next.kid].sort()); // retired keys still verify
 
-    const revoked = await transition(revoke.POST, key, event.slug, old.kid);
+    const early = await transition(revoke.POST, key, event.slug, old.kid);
+    expect(early.status).toBe(422);
+    expect(early.json!.error).toMatchObject({ field: "acknowledgeUnsafeRevoke" });
+    expect(early.json!.error.message).toMatch(new RegExp(`^Not safe to revoke yet: revoking now refuses every token signed with key ${old.kid.slice(0, 8)}`));
+    const revoked = await transition(revoke.POST, key, event.slug, old.kid, { acknowledgeUnsafeRevoke: true });
     expect(revoked.json!.data).toMatchObject({ status: "revoked", revocation: null });
     expect(revoked.json!.health).toEqual({ active: 1, standby: 0, retired: 0, revoked: 1, noActiveKey: false });
     expect(await publishedKids(event.slug)).toEqual([next.kid]);

@@ -100,7 +100,7 @@ describe("POST /api/v1/events/{slug}/tokens/inspect", () => {
     const retired = (await inspectToken(key, event.slug, { token })).json!.data;
     expect(retired.verdict).toMatchObject({ accepted: true, keyStatus: "retired" });
     expect(retired.notes.map((n: { code: string }) => n.code)).toContain("retired_key");
-    await changeKeyStatus(ctx, { eventSlug: event.slug, keyId: signer.keyId, acknowledgeNoActiveKey: false }, "revoke");
+    await changeKeyStatus(ctx, { eventSlug: event.slug, keyId: signer.keyId, acknowledgeNoActiveKey: false, acknowledgeUnsafeRevoke: true }, "revoke");
     expect((await inspectToken(key, event.slug, { token })).json!.data.verdict).toMatchObject({ accepted: false, reason: "key_revoked" });
     expect((await inspectToken(key, event.slug, { token: await signAttendeeToken(second) })).json!.data.verdict.accepted).toBe(true);
   });

@@ -1,16 +1,22 @@
 import { apiRoute } from "@/lib/api/handler";
 import { presentEvent } from "@/lib/api/present";
+import { patchEventBodySchema } from "@/lib/api/request-bodies";
 import { appUrl } from "@/lib/env";
-import { patchEventSchema } from "@/lib/events/schema";
 import { deleteEvent, getEvent, patchEvent } from "@/lib/events/service";
+import { presentJwksTrial } from "@/lib/api/jwks-source";
+import { setJwksUrl } from "@/lib/keys/jwks-url/service";
 
 export const GET = apiRoute("getEvent", { role: "viewer" }, async ({ ctx, params }) => ({
   body: { data: presentEvent(await getEvent(ctx, params.slug!), appUrl()) },
 }));
 
-export const PATCH = apiRoute("updateEvent", { role: "admin", body: patchEventSchema }, async ({ ctx, params, body }) => ({
-  body: { data: presentEvent(await patchEvent(ctx, params.slug!, body), appUrl()) },
-}));
+export const PATCH = apiRoute("updateEvent", { role: "admin", body: patchEventBodySchema }, async ({ ctx, params, body }) => {
+  const { jwksUrl, ...fields } = body;
+  // The URL first: a failed trial fetch refuses the whole request before any field changes.
+  const trial = jwksUrl === undefined ? undefined : await setJwksUrl(ctx, params.slug!, jwksUrl);
+  const event = Object.keys(fields).length > 0 ? await patchEvent(ctx, params.slug!, fields) : await getEvent(ctx, params.slug!);
+  return { body: { data: presentEvent(event, appUrl()), ...(trial === undefined ? {} : { jwks: presentJwksTrial(trial) }) } };
+});
 
 export const DELETE = apiRoute("deleteEvent", { role: "admin" }, async ({ ctx, params }) => {
   const { slug } = await deleteEvent(ctx, params.slug!, params.slug!);
