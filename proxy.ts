@@ -1,5 +1,5 @@
 import type { NextRequest } from "next/server";
-import { handleContinueRequest, handleEntryRequest } from "@/lib/entry/http";
+import { handleAttendeePageRequest, handleContinueRequest, handleEntryRequest } from "@/lib/entry/http";
 
 /**
  * The attendee entry: a token in the URL is verified here, before any page renders, so the
@@ -8,7 +8,9 @@ import { handleContinueRequest, handleEntryRequest } from "@/lib/entry/http";
 export async function proxy(request: NextRequest) {
   const [, , rawSlug, step] = request.nextUrl.pathname.split("/");
   const slug = decodeURIComponent(rawSlug ?? "");
-  return step === "continue" ? handleContinueRequest(request, slug) : handleEntryRequest(request, slug);
+  if (step === "continue") return handleContinueRequest(request, slug);
+  if (step) return handleAttendeePageRequest(request, slug);
+  return handleEntryRequest(request, slug);
 }
 
-export const config = { matcher: ["/e/:slug", "/e/:slug/continue"] };
+export const config = { matcher: ["/e/:slug", "/e/:slug/continue", "/e/:slug/lobby", "/e/:slug/met", "/e/:slug/leave"] };

@@ -20,12 +20,22 @@ const hashSecret = (secret: string) => createHash("sha256").update(secret).diges
  * Opens the attendee's session: the cookie carries a random secret, the database only its hash,
  * and the verified claims (never the token).
  */
-export async function openAttendeeSession(input: { eventId: string; attendee: StoredAttendee; source: EntrySource; now: Date }) {
+export async function openAttendeeSession(input: {
+  eventId: string;
+  attendee: StoredAttendee;
+  source: EntrySource;
+  keyId?: string | null;
+  linkId?: string | null;
+  now: Date;
+}) {
   const secret = randomBytes(32).toString("base64url");
   const expiresAt = new Date(input.now.getTime() + ATTENDEE_SESSION_SECONDS * 1000);
-  await db.attendeeSession.create({
+  const session = await db.attendeeSession.create({
+    select: { id: true },
     data: {
       eventId: input.eventId,
+      keyId: input.keyId ?? null,
+      linkId: input.linkId ?? null,
       secretHash: hashSecret(secret),
       displayName: input.attendee.claims.displayName,
       claims: JSON.stringify(input.attendee),
@@ -34,15 +44,22 @@ export async function openAttendeeSession(input: { eventId: string; attendee: St
       expiresAt,
     },
   });
-  return { secret, maxAgeSeconds: ATTENDEE_SESSION_SECONDS };
+  return { id: session.id, secret, maxAgeSeconds: ATTENDEE_SESSION_SECONDS };
 }
 
 /** The attendee behind a session cookie for this event, if the session is open. */
 export async function findAttendeeSession(eventId: string, secret: string | undefined, now = new Date()) {
   if (!secret || secret.length > 100) return null;
   const session = await db.attendeeSession.findUnique({ where: { secretHash: hashSecret(secret) } });
-  if (!session || session.eventId !== eventId || session.expiresAt <= now) return null;
+  if (!session || session.eventId !== eventId || session.expiresAt <= now || session.endedAt) return null;
   return { ...session, attendee: JSON.parse(session.claims) as StoredAttendee };
+}
+
+/** When an admin ended the session behind this cookie (lib/activity/sessions.ts), or null. */
+export async function sessionEndedAt(eventSlug: string, secret: string | undefined): Promise<Date | null> {
+  if (!secret || secret.length > 100) return null;
+  const session = await db.attendeeSession.findUnique({ where: { secretHash: hashSecret(secret) }, select: { endedAt: true, event: { select: { slug: true } } } });
+  return session?.event.slug === eventSlug ? session.endedAt : null;
 }
 
 export async function leaveAttendeeSession(sessionId: string, now = new Date()) {

@@ -1,4 +1,5 @@
 import "server-only";
+import type { AttemptFacts } from "@/lib/activity/attempt";
 import { recordKeyUse } from "@/lib/keys/usage-recorder";
 import { entryFailureLimiter } from "@/lib/rate-limit";
 import type { ReasonFailure } from "@/lib/tokens/reasons";
@@ -13,10 +14,14 @@ import { verificationKeysFor } from "./verification-keys";
  * What the attendee entry decided for one request. The HTTP layer (lib/entry/http.ts) turns it into
  * a 303 with cookies, or a 4xx page with the reason.
  */
-export type EntryOutcome =
+export type EntryOutcome = (
   | { kind: "signed_in"; event: EntryEvent; session: { secret: string; maxAgeSeconds: number } }
   | { kind: "confirm"; event: EntryEvent; pendingMaxAgeSeconds: number }
-  | { kind: "refused"; event: EntryEvent | null; failure: ReasonFailure };
+  | { kind: "refused"; event: EntryEvent | null; failure: ReasonFailure }
+) & {
+  /** What the decision learned about the token, for the attempt's record (lib/activity). */
+  attempt?: AttemptFacts;
+};
 
 /**
  * "open": the GET of an entry link. Host-minted tokens and long-lived links sign in at once; a
@@ -48,20 +53,28 @@ async function decide(event: EntryEvent, input: { token: string; step: EntryStep
   if (!verified.ok) return { kind: "refused", event, failure: verified };
   recordKeyUse(verified.keyId, now);
 
+  let link: Awaited<ReturnType<typeof findIssuedLink>> = null;
+  const attempt = (sessionId?: string): AttemptFacts => ({ verified, link: link && { id: link.id, kind: link.kind }, sessionId });
   const refusedBy = (outcome: Exclude<RedeemOutcome, { ok: true }>): EntryOutcome =>
     outcome.reason === "link_revoked"
-      ? { kind: "refused", event, failure: { reason: "link_revoked", detail: { revokedAt: outcome.revokedAt } } }
-      : { kind: "refused", event, failure: { reason: "already_used", detail: { usedAt: outcome.usedAt } } };
+      ? { kind: "refused", event, failure: { reason: "link_revoked", detail: { revokedAt: outcome.revokedAt } }, attempt: attempt() }
+      : { kind: "refused", event, failure: { reason: "already_used", detail: { usedAt: outcome.usedAt } }, attempt: attempt() };
 
-  const admit = async (source: EntrySource): Promise<EntryOutcome> => ({
-    kind: "signed_in",
-    event,
-    session: await openAttendeeSession({ eventId: event.id, attendee: { claims: verified.claims, notes: verified.notes }, source, now }),
-  });
+  const admit = async (source: EntrySource): Promise<EntryOutcome> => {
+    const session = await openAttendeeSession({
+      eventId: event.id,
+      attendee: { claims: verified.claims, notes: verified.notes },
+      source,
+      keyId: verified.keyId,
+      linkId: link?.id ?? null,
+      now,
+    });
+    return { kind: "signed_in", event, session, attempt: attempt(session.id) };
+  };
 
   if (!verified.jti) return admit("host_token");
 
-  const link = await findIssuedLink(event.id, verified.jti);
+  link = await findIssuedLink(event.id, verified.jti);
   if (!link) {
     const claim = await claimHostJti({ eventId: event.id, jti: verified.jti, acceptableUntil: acceptableUntil(verified, event, now), now });
     return claim.ok ? admit("host_token") : refusedBy(claim);
@@ -75,7 +88,7 @@ async function decide(event: EntryEvent, input: { token: string; step: EntryStep
   if (input.step === "open") {
     if (link.usedAt) return refusedBy({ ok: false, reason: "already_used", usedAt: link.usedAt });
     const remaining = verified.expiresAt ? Math.floor((verified.expiresAt.getTime() - now.getTime()) / 1000) + event.policy.leewaySeconds : PENDING_MAX_SECONDS;
-    return { kind: "confirm", event, pendingMaxAgeSeconds: Math.max(1, Math.min(PENDING_MAX_SECONDS, remaining)) };
+    return { kind: "confirm", event, pendingMaxAgeSeconds: Math.max(1, Math.min(PENDING_MAX_SECONDS, remaining)), attempt: attempt() };
   }
   const redeemed = await redeemOneOffLink(link.id, now);
   return redeemed.ok ? admit("one_off_link") : refusedBy(redeemed);
@@ -99,8 +112,9 @@ export async function previewPendingLink(slug: string, token: string, now = new 
   const verified = await verifyAttendeeToken(token, { keys, policy: event.policy, features: event.features, now });
   if (!verified.ok) return { ok: false as const, event, failure: verified as ReasonFailure };
   const link = verified.jti ? await findIssuedLink(event.id, verified.jti) : null;
-  if (!link || link.kind !== "one_off") return { ok: false as const, event, failure: { reason: "malformed", detail: { problem: "not_a_string" } } as ReasonFailure };
-  if (link.revokedAt) return { ok: false as const, event, failure: { reason: "link_revoked", detail: { revokedAt: link.revokedAt } } as ReasonFailure };
-  if (link.usedAt) return { ok: false as const, event, failure: { reason: "already_used", detail: { usedAt: link.usedAt } } as ReasonFailure };
-  return { ok: true as const, event, claims: verified.claims, expiresAt: verified.expiresAt ?? null };
+  const attempt: AttemptFacts = { verified, link: link && { id: link.id, kind: link.kind } };
+  if (!link || link.kind !== "one_off") return { ok: false as const, event, failure: { reason: "malformed", detail: { problem: "not_a_string" } } as ReasonFailure, attempt };
+  if (link.revokedAt) return { ok: false as const, event, failure: { reason: "link_revoked", detail: { revokedAt: link.revokedAt } } as ReasonFailure, attempt };
+  if (link.usedAt) return { ok: false as const, event, failure: { reason: "already_used", detail: { usedAt: link.usedAt } } as ReasonFailure, attempt };
+  return { ok: true as const, event, claims: verified.claims, expiresAt: verified.expiresAt ?? null, attempt };
 }

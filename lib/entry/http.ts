@@ -1,9 +1,11 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
+import { recordEntryAttempt } from "@/lib/activity/recorder";
+import type { AttemptStep } from "@/lib/activity/attempt";
 import { clientAddress } from "@/lib/rate-limit";
 import { logUnexpected } from "@/lib/log";
 import { reasonStatus, type ReasonFailure } from "@/lib/tokens/reasons";
-import { ATTENDEE_COOKIE } from "./attendee-session";
+import { ATTENDEE_COOKIE, sessionEndedAt } from "./attendee-session";
 import { enterWithToken, previewPendingLink, type EntryOutcome } from "./entry-flow";
 import { PENDING_COOKIE, PROBLEM_HEADER, encodeProblem } from "./problem";
 import { isSameOriginPost } from "./same-origin";
@@ -45,12 +47,45 @@ function respond(request: NextRequest, slug: string, outcome: EntryOutcome): Nex
   return response;
 }
 
+const ATTEMPT_OUTCOME = { signed_in: "signed_in", confirm: "confirm_shown", refused: "refused" } as const;
+
+/** Every entry attempt goes on the event's activity record (buffered; never the token). */
+function recordAttempt(request: NextRequest, step: AttemptStep, outcome: Pick<EntryOutcome, "kind" | "event" | "attempt"> & { failure?: ReasonFailure }): void {
+  if (!outcome.event) return;
+  recordEntryAttempt({
+    eventId: outcome.event.id,
+    at: new Date(),
+    step,
+    outcome: ATTEMPT_OUTCOME[outcome.kind],
+    failure: outcome.failure,
+    facts: outcome.attempt,
+    clientAddress: clientAddress(request.headers),
+    userAgent: request.headers.get("user-agent"),
+  });
+}
+
+/**
+ * The attendee's pages after sign-in (lobby, "You met with…", leave): a session an admin ended
+ * gets the problem page with reason session_ended from its next request on.
+ */
+export async function handleAttendeePageRequest(request: NextRequest, slug: string): Promise<NextResponse> {
+  try {
+    const endedAt = await sessionEndedAt(slug, request.cookies.get(ATTENDEE_COOKIE)?.value);
+    if (endedAt) return refuse(request, slug, { reason: "session_ended", detail: { endedAt } });
+  } catch (error) {
+    // The page itself checks the session again; an outage here must not take the lobby down.
+    logUnexpected(`attendee page /e/${slug}`, error);
+  }
+  return NextResponse.next({ headers: PRIVATE_HEADERS });
+}
+
 /** GET /e/{slug}/continue: the pending one-off link must still be usable, or the attendee gets its 4xx page. */
 export async function handleContinueRequest(request: NextRequest, slug: string): Promise<NextResponse> {
   try {
     const pending = request.cookies.get(PENDING_COOKIE)?.value;
     if (!pending) return NextResponse.redirect(new URL(`/e/${slug}`, request.url), { status: 303, headers: PRIVATE_HEADERS });
     const preview = await previewPendingLink(slug, pending);
+    recordAttempt(request, "continue", preview.ok ? { kind: "confirm", event: preview.event, attempt: preview.attempt } : { kind: "refused", ...preview });
     return preview.ok ? NextResponse.next({ headers: PRIVATE_HEADERS }) : refuse(request, slug, preview.failure);
   } catch (error) {
     logUnexpected(`attendee entry /e/${slug}/continue`, error);
@@ -64,6 +99,7 @@ export async function handleEntryRequest(request: NextRequest, slug: string): Pr
       const token = request.nextUrl.searchParams.get("token");
       if (token === null) return NextResponse.next({ headers: PRIVATE_HEADERS });
       const outcome = await enterWithToken({ slug, token, step: "open", clientAddress: clientAddress(request.headers) });
+      recordAttempt(request, "open", outcome);
       const response = respond(request, slug, outcome);
       if (outcome.kind === "confirm") response.cookies.set(PENDING_COOKIE, token, cookieOptions(request, slug, outcome.pendingMaxAgeSeconds));
       return response;
@@ -74,6 +110,7 @@ export async function handleEntryRequest(request: NextRequest, slug: string): Pr
         return refuse(request, slug, { reason: "malformed", detail: { problem: "not_a_string" } });
       }
       const outcome = await enterWithToken({ slug, token: pending, step: "confirm", clientAddress: clientAddress(request.headers) });
+      recordAttempt(request, "confirm", outcome);
       return respond(request, slug, outcome);
     }
     return new NextResponse(null, { status: 405, headers: { Allow: "GET, POST", ...PRIVATE_HEADERS } });

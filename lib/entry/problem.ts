@@ -5,7 +5,7 @@ export const PROBLEM_HEADER = "x-entry-problem";
 /** The pending one-off link between its GET and the confirming POST (path-scoped, httpOnly). */
 export const PENDING_COOKIE = "pending_link";
 
-const DATE_FIELDS = ["expiresAt", "at", "issuedAt", "cutoff", "usedAt", "revokedAt"];
+const DATE_FIELDS = ["expiresAt", "at", "issuedAt", "cutoff", "usedAt", "revokedAt", "endedAt"];
 
 export function encodeProblem(failure: ReasonFailure): string {
   return encodeURIComponent(JSON.stringify(failure));
