@@ -14,7 +14,7 @@ export function OrganizationSettingsForm({
   readOnly,
 }: {
   orgSlug: string;
-  initial: { name: string; transcriptionEnabled: boolean; interpretationEnabled: boolean };
+  initial: { name: string; transcriptionEnabled: boolean; interpretationEnabled: boolean; activityRetentionDays: number };
   readOnly: boolean;
 }) {
   const router = useRouter();
@@ -27,7 +27,7 @@ export function OrganizationSettingsForm({
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(false);
-        const values = formValues(e.currentTarget) as { name: string; transcriptionEnabled: boolean; interpretationEnabled: boolean };
+        const values = formValues(e.currentTarget) as { name: string; transcriptionEnabled: boolean; interpretationEnabled: boolean; activityRetentionDays: string };
         run({ ...values, orgSlug }, () => {
           setSaved(true);
           router.refresh();
@@ -55,6 +55,17 @@ export function OrganizationSettingsForm({
             hint="Lets tokens grant the interpreter role (live audio translation)."
           />
         </div>
+        <TextField
+          label="Keep sign-in activity for (days)"
+          name="activityRetentionDays"
+          type="number"
+          min={1}
+          max={365}
+          defaultValue={String(initial.activityRetentionDays)}
+          hint="Every attempt at your events' entries (who signed in, who was refused and why) is kept this long, 1 to 365 days, then deleted."
+          error={fieldError("activityRetentionDays")}
+          className="max-w-xs"
+        />
       </fieldset>
       {!readOnly ? (
         <div className="flex items-center gap-3">

@@ -1,5 +1,6 @@
 import { describeDuration, type ReasonCode } from "@/lib/tokens/reasons";
 import type { AttemptOutcome, AttemptSource } from "./attempt";
+import { keyName, shortKid } from "./labels";
 
 /**
  * The diagnosis: rules that read the recent attempts and say in words what is wrong and what to
@@ -73,8 +74,6 @@ export interface Finding {
   count: number;
 }
 
-const shortKid = (kid: string) => (kid.length > 12 ? `${kid.slice(0, 8)}…` : kid);
-const keyName = (key: DiagnosisKey) => `${shortKid(key.kid)}${key.label ? ` (${key.label})` : ""}`;
 const percent = (part: number, whole: number) => `${Math.round((part / whole) * 100)} %`;
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 

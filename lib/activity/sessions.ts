@@ -58,3 +58,29 @@ export async function endAttendeeSessions(ctx: TenantContext, eventSlug: string,
 export async function countOpenSessions(eventId: string, filter: { keyId?: string; linkId?: string } = {}, now = new Date()): Promise<number> {
   return db.attendeeSession.count({ where: { ...openWhere(eventId, now), ...filter } });
 }
+
+/** Open sessions per key and per test link, for the "End sessions" panel. */
+export async function openSessionGroups(eventId: string, now: Date) {
+  const where = openWhere(eventId, now);
+  const [total, byKey, byLink] = await Promise.all([
+    db.attendeeSession.count({ where }),
+    db.attendeeSession.groupBy({ by: ["keyId"], where: { ...where, keyId: { not: null } }, _count: { _all: true } }),
+    db.attendeeSession.groupBy({ by: ["linkId"], where: { ...where, linkId: { not: null } }, _count: { _all: true } }),
+  ]);
+  const [keys, links] = await Promise.all([
+    db.signingKey.findMany({ where: { eventId, id: { in: byKey.map((k) => k.keyId!) } }, select: { id: true, kid: true, label: true, status: true } }),
+    db.issuedLink.findMany({ where: { eventId, id: { in: byLink.map((l) => l.linkId!) } }, select: { id: true, displayName: true, kind: true } }),
+  ]);
+  return {
+    total,
+    byKey: keys.map((k) => ({ kid: k.kid, label: k.label, status: k.status, open: byKey.find((g) => g.keyId === k.id)?._count._all ?? 0 })),
+    byLink: links.map((l) => ({ linkId: l.id, displayName: l.displayName, kind: l.kind, open: byLink.find((g) => g.linkId === l.id)?._count._all ?? 0 })),
+  };
+}
+
+/** Which of these sessions are still open (the attempts table offers "End session" for those). */
+export async function openSessionIds(eventId: string, ids: string[], now: Date): Promise<Set<string>> {
+  if (ids.length === 0) return new Set();
+  const open = await db.attendeeSession.findMany({ where: { ...openWhere(eventId, now), id: { in: ids } }, select: { id: true } });
+  return new Set(open.map((s) => s.id));
+}

@@ -30,7 +30,6 @@ export const AUDIT_ACTIONS = {
   "link.revoked": "Revoked a test link",
   "link.revoked_all": "Revoked all active test links",
   "attendee_session.ended": "Ended attendee sessions",
-  "organization.retention_changed": "Changed how long sign-in activity is kept",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

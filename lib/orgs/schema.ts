@@ -20,4 +20,11 @@ export const updateOrganizationSchema = z.object({
   name: organizationName,
   transcriptionEnabled: z.boolean({ error: "Live transcription must be true or false." }).default(false),
   interpretationEnabled: z.boolean({ error: "Live interpretation must be true or false." }).default(false),
+  /** How long entry attempts are kept; left out = unchanged. */
+  activityRetentionDays: z.coerce
+    .number({ error: "Enter a number of days from 1 to 365." })
+    .int("Enter a whole number of days.")
+    .min(1, "Keep sign-in activity for at least 1 day.")
+    .max(365, "Keep sign-in activity for at most 365 days.")
+    .optional(),
 });
