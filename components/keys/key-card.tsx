@@ -59,6 +59,7 @@ export function KeyCard({ keyView: k, usage, note, context }: { keyView: KeyView
                 orgSlug={context.orgSlug}
                 eventSlug={context.eventSlug}
                 keyId={k.id}
+                kid={k.kid}
                 shortKid={k.shortKid}
                 transition={t}
                 onlyActiveKey={k.status === "active" && context.activeCount === 1}

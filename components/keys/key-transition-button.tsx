@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { endSessionsAction } from "@/lib/actions/activity";
 import { activateKeyAction, retireKeyAction, revokeKeyAction } from "@/lib/actions/keys";
 import type { KeyTransition } from "@/lib/keys/lifecycle";
 import type { RevocationNote } from "@/lib/keys/presentation";
@@ -28,6 +29,7 @@ export function KeyTransitionButton({
   orgSlug,
   eventSlug,
   keyId,
+  kid,
   shortKid,
   transition,
   onlyActiveKey = false,
@@ -39,6 +41,8 @@ export function KeyTransitionButton({
   orgSlug: string;
   eventSlug: string;
   keyId: string;
+  /** The full kid: revoking offers to end the sessions its tokens opened. */
+  kid: string;
   shortKid: string;
   transition: KeyTransition;
   onlyActiveKey?: boolean;
@@ -52,11 +56,15 @@ export function KeyTransitionButton({
   const { run, pending, error, reset } = useAction(ACTIONS[transition]);
   const [open, setOpen] = useState(false);
   const [acknowledged, setAcknowledged] = useState(false);
+  const end = useAction(endSessionsAction);
+  const [endSessions, setEndSessions] = useState(false);
   const needsAck = transition === "retire" && onlyActiveKey;
   const close = () => {
     setOpen(false);
     setAcknowledged(false);
+    setEndSessions(false);
     reset();
+    end.reset();
   };
   const label = LABELS[transition];
   const danger = transition === "revoke" || needsAck;
@@ -83,15 +91,19 @@ export function KeyTransitionButton({
             </Button>
             <Button
               variant={danger ? "danger" : "primary"}
-              disabled={pending || (needsAck && !acknowledged)}
+              disabled={pending || end.pending || (needsAck && !acknowledged)}
               onClick={() =>
                 run({ orgSlug, eventSlug, keyId, acknowledgeNoActiveKey: acknowledged }, () => {
-                  close();
-                  router.refresh();
+                  const done = () => {
+                    close();
+                    router.refresh();
+                  };
+                  if (transition === "revoke" && endSessions) end.run({ orgSlug, eventSlug, target: { kid } }, done);
+                  else done();
                 })
               }
             >
-              {pending ? "Working…" : label.confirm}
+              {pending || end.pending ? "Working…" : label.confirm}
             </Button>
           </>
         }
@@ -144,9 +156,16 @@ export function KeyTransitionButton({
                   {revocation.text}
                 </Alert>
               ) : null}
+              <CheckboxField
+                name="endSessions"
+                label="Also end the sessions this key's tokens opened"
+                hint="Attendees already in stay in otherwise. Their next page says the organizer ended their session (session_ended)."
+                checked={endSessions}
+                onChange={(e) => setEndSessions(e.target.checked)}
+              />
             </>
           ) : null}
-          <FormError error={error} />
+          <FormError error={error ?? end.error} />
         </div>
       </Dialog>
     </>

@@ -84,6 +84,7 @@ function NextStep({
         orgSlug={context.orgSlug}
         eventSlug={context.eventSlug}
         keyId={key.id}
+        kid={key.kid}
         shortKid={key.shortKid}
         transition={transition}
         onlyActiveKey={transition === "retire" && context.activeCount === 1}
