@@ -28,8 +28,9 @@ export function RevokeLinkButton({ orgSlug, eventSlug, linkId, attendee, longLiv
       consequence={
         <div className="space-y-3">
           <p>
-            Whoever opens it from now on is turned away with the reason <code className="font-mono text-xs">link_revoked</code>. Attendees already signed in with it
-            stay in unless you end their sessions too. This cannot be undone: issue a new link if it is still needed.
+            Whoever opens it from now on is turned away with the reason <code className="font-mono text-xs">link_revoked</code>.
+            {longLived ? " Attendees already signed in with it stay in unless you end their sessions too." : " If it was already used, that attendee stays in unless you end their session too."} This
+            cannot be undone: issue a new link if it is still needed.
           </p>
           <CheckboxField
             name="endSessions"
