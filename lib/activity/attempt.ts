@@ -106,3 +106,7 @@ export function attemptRow(input: EntryAttemptInput): EntryAttemptRow {
 export function minuteOf(at: Date): Date {
   return new Date(Math.floor(at.getTime() / 60_000) * 60_000);
 }
+
+export function hourOf(at: Date): Date {
+  return new Date(Math.floor(at.getTime() / 3_600_000) * 3_600_000);
+}

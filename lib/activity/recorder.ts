@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isUniqueViolation } from "@/lib/errors";
 import { logUnexpected } from "@/lib/log";
-import { attemptRow, minuteOf, type EntryAttemptInput, type EntryAttemptRow } from "./attempt";
+import { attemptRow, hourOf, minuteOf, type EntryAttemptInput, type EntryAttemptRow } from "./attempt";
 import { AttemptBuffer } from "./attempt-buffer";
 
 /**
@@ -18,13 +18,13 @@ export const ATTEMPT_FLUSH_INTERVAL_MS = 1_000;
 export async function writeAttempts(batch: EntryAttemptRow[]): Promise<void> {
   if (batch.length === 0) return;
   await db.entryAttempt.createMany({ data: batch });
-  const counters = new Map<string, { eventId: string; minute: Date; outcome: string; reason: string; keyId: string; kid: string; count: number }>();
+  const counters = new Map<string, { eventId: string; minute: Date; hour: Date; outcome: string; reason: string; keyId: string; kid: string; count: number }>();
   for (const row of batch) {
     const minute = minuteOf(row.at);
     const key = `${row.eventId}|${minute.getTime()}|${row.outcome}|${row.reason ?? ""}|${row.keyId ?? ""}`;
     const counter = counters.get(key);
     if (counter) counter.count++;
-    else counters.set(key, { eventId: row.eventId, minute, outcome: row.outcome, reason: row.reason ?? "", keyId: row.keyId ?? "", kid: row.kid ?? "", count: 1 });
+    else counters.set(key, { eventId: row.eventId, minute, hour: hourOf(row.at), outcome: row.outcome, reason: row.reason ?? "", keyId: row.keyId ?? "", kid: row.kid ?? "", count: 1 });
   }
   for (const c of counters.values()) {
     const where = { eventId_minute_outcome_reason_keyId: { eventId: c.eventId, minute: c.minute, outcome: c.outcome, reason: c.reason, keyId: c.keyId } };
@@ -75,6 +75,11 @@ export function recordEntryAttempt(input: EntryAttemptInput): void {
     // Never keeps a process (CLI, tests) alive on its own.
     state.timer.unref?.();
   }
+}
+
+/** Benchmarks only: compares the entry with and without recording in one run (npm run bench:activity). */
+export function setEntryRecordingForBenchmark(enabled: boolean): void {
+  state.disabled = !enabled;
 }
 
 /** Writes every buffered attempt now (tests; a graceful shutdown; the Activity tab's "now"). */

@@ -35,6 +35,7 @@ CREATE TABLE "ActivityMinute" (
     "id" TEXT NOT NULL,
     "eventId" TEXT NOT NULL,
     "minute" TIMESTAMP(3) NOT NULL,
+    "hour" TIMESTAMP(3) NOT NULL,
     "outcome" TEXT NOT NULL,
     "reason" TEXT NOT NULL DEFAULT '',
     "keyId" TEXT NOT NULL DEFAULT '',
@@ -61,6 +62,9 @@ CREATE INDEX "EntryAttempt_eventId_source_at_idx" ON "EntryAttempt"("eventId", "
 
 -- CreateIndex
 CREATE INDEX "EntryAttempt_eventId_attendee_idx" ON "EntryAttempt"("eventId", "attendee");
+
+-- CreateIndex
+CREATE INDEX "ActivityMinute_eventId_hour_idx" ON "ActivityMinute"("eventId", "hour");
 
 -- CreateIndex
 CREATE INDEX "ActivityMinute_minute_idx" ON "ActivityMinute"("minute");

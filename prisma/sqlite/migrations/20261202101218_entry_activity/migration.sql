@@ -31,6 +31,7 @@ CREATE TABLE "ActivityMinute" (
     "id" TEXT NOT NULL PRIMARY KEY,
     "eventId" TEXT NOT NULL,
     "minute" DATETIME NOT NULL,
+    "hour" DATETIME NOT NULL,
     "outcome" TEXT NOT NULL,
     "reason" TEXT NOT NULL DEFAULT '',
     "keyId" TEXT NOT NULL DEFAULT '',
@@ -78,6 +79,9 @@ CREATE INDEX "EntryAttempt_eventId_source_at_idx" ON "EntryAttempt"("eventId", "
 
 -- CreateIndex
 CREATE INDEX "EntryAttempt_eventId_attendee_idx" ON "EntryAttempt"("eventId", "attendee");
+
+-- CreateIndex
+CREATE INDEX "ActivityMinute_eventId_hour_idx" ON "ActivityMinute"("eventId", "hour");
 
 -- CreateIndex
 CREATE INDEX "ActivityMinute_minute_idx" ON "ActivityMinute"("minute");
