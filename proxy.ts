@@ -13,4 +13,4 @@ export async function proxy(request: NextRequest) {
   return handleEntryRequest(request, slug);
 }
 
-export const config = { matcher: ["/e/:slug", "/e/:slug/continue", "/e/:slug/lobby", "/e/:slug/met", "/e/:slug/leave"] };
+export const config = { matcher: ["/e/:slug", "/e/:slug/continue", "/e/:slug/lobby", "/e/:slug/met"] };

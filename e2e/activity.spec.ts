@@ -21,6 +21,9 @@ function tamper(token: string, name: string) {
   return `${header}.${Buffer.from(JSON.stringify(forged)).toString("base64url")}.${signature}`;
 }
 
+// Many browsers and a live page on a shared machine: these take longer than the default minute.
+test.describe.configure({ timeout: 180_000 });
+
 test("the Activity tab shows who got in and who was refused, with reasons, charts and a diagnosis, and updates live", async ({ page, browser }) => {
   await signUp(page);
   const org = await createOrganization(page);

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useRouter } from "next/navigation";
+import { useMemo } from "react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { ServerDataTable, TableFilter, TableSearch, serverTableFeatures, useUrlState, type ServerTablePage } from "@/components/ui/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
@@ -186,10 +187,13 @@ export function AttemptsTable({
   exportHref: string;
 }) {
   const url = useUrlState();
+  // Stable column definitions: the live refresh re-renders every few seconds, and new cell functions
+  // would remount every cell (closing an open "End session" confirmation).
+  const columns = useMemo(() => columnsFor({ orgSlug, eventSlug, writable }), [orgSlug, eventSlug, writable]);
   return (
     <ServerDataTable
       caption="Entry attempts, newest first"
-      columns={columnsFor({ orgSlug, eventSlug, writable })}
+      columns={columns}
       page={page}
       toolbar={
         <>

@@ -65,10 +65,12 @@ function recordAttempt(request: NextRequest, step: AttemptStep, outcome: Pick<En
 }
 
 /**
- * The attendee's pages after sign-in (lobby, "You met with…", leave): a session an admin ended
- * gets the problem page with reason session_ended from its next request on.
+ * The attendee's pages after sign-in (lobby, "You met with…"): a session an admin ended gets the
+ * problem page with reason session_ended from its next request on. ("Leave" finds no open session
+ * and goes back to the entry.)
  */
 export async function handleAttendeePageRequest(request: NextRequest, slug: string): Promise<NextResponse> {
+  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next({ headers: PRIVATE_HEADERS });
   try {
     const endedAt = await sessionEndedAt(slug, request.cookies.get(ATTENDEE_COOKIE)?.value);
     if (endedAt) return refuse(request, slug, { reason: "session_ended", detail: { endedAt } });
