@@ -142,7 +142,7 @@ test("ending a session from the Activity tab sends that attendee to session_ende
   await expect(stay.tab.getByRole("heading", { name: "Welcome, Stan Stays" })).toBeVisible();
 
   await page.goto(`/orgs/${org.slug}/audit`);
-  await expect(page.getByText("Ended attendee sessions").first()).toBeVisible();
+  await expect(page.getByRole("table").getByText("Ended attendee sessions")).toBeVisible();
   await erin.context.close();
   await stay.context.close();
 });

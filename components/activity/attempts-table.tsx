@@ -43,9 +43,9 @@ function EndSessionButton({ orgSlug, eventSlug, row }: { orgSlug: string; eventS
     <ConfirmButton
       label={
         <>
-          End session
+          End
           <span className="relative">
-            <span className="sr-only"> of {row.displayName}</span>
+            <span className="sr-only"> session of {row.displayName}</span>
           </span>
         </>
       }
@@ -114,7 +114,7 @@ function columnsFor(context: { orgSlug: string; eventSlug: string; writable: boo
         const row = info.row.original;
         if (!row.reason) return <span className="text-xs text-slate-600">{row.outcome === "signed_in" ? "Entered the lobby." : "Shown the one-off link's confirmation."}</span>;
         return (
-          <div className="min-w-[16rem] max-w-[28rem] space-y-1 text-xs">
+          <div className="min-w-[14rem] max-w-[22rem] space-y-1 text-xs">
             <p className="text-slate-800">{row.explanation}</p>
             <p className="text-slate-600">
               <span className="font-semibold text-slate-700">What to do: </span>
