@@ -36,7 +36,7 @@ export class AttemptBuffer {
   async flush(): Promise<void> {
     while (this.flushing) await this.flushing;
     while (this.pending.length > 0) {
-      const batch = this.pending.splice(0, FLUSH_BATCH_SIZE * 4);
+      const batch = this.pending.splice(0, FLUSH_BATCH_SIZE * 2);
       this.flushing = this.write(batch)
         .catch((error: unknown) => {
           this.pending = [...batch, ...this.pending].slice(0, MAX_PENDING_ATTEMPTS);

@@ -1,6 +1,8 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db";
-import { isUniqueViolation } from "@/lib/errors";
+import { databaseProviderOf } from "@/lib/db/provider";
+import { databaseUrl } from "@/lib/env";
 import { logUnexpected } from "@/lib/log";
 import { attemptRow, hourOf, minuteOf, type EntryAttemptInput, type EntryAttemptRow } from "./attempt";
 import { AttemptBuffer } from "./attempt-buffer";
@@ -12,8 +14,8 @@ import { AttemptBuffer } from "./attempt-buffer";
 export const ATTEMPT_FLUSH_INTERVAL_MS = 1_000;
 
 /**
- * One batch: the attempts in one INSERT, and the per-minute counters the Activity tab reads, one
- * upsert per (minute, outcome, reason, key) of the batch.
+ * One batch: the attempts in one INSERT, and the per-minute counters the Activity tab reads in a
+ * second one (a batch of 2,000 attempts has a few dozen counters: well under any parameter limit).
  */
 export async function writeAttempts(batch: EntryAttemptRow[]): Promise<void> {
   if (batch.length === 0) return;
@@ -26,17 +28,21 @@ export async function writeAttempts(batch: EntryAttemptRow[]): Promise<void> {
     if (counter) counter.count++;
     else counters.set(key, { eventId: row.eventId, minute, hour: hourOf(row.at), outcome: row.outcome, reason: row.reason ?? "", keyId: row.keyId ?? "", kid: row.kid ?? "", count: 1 });
   }
-  for (const c of counters.values()) {
-    const where = { eventId_minute_outcome_reason_keyId: { eventId: c.eventId, minute: c.minute, outcome: c.outcome, reason: c.reason, keyId: c.keyId } };
-    const upsert = () => db.activityMinute.upsert({ where, create: c, update: { count: { increment: c.count } } });
-    try {
-      await upsert();
-    } catch (error) {
-      // Another instance created the same minute's counter between our read and insert: now it exists.
-      if (!isUniqueViolation(error)) throw error;
-      await upsert();
-    }
-  }
+  // One statement for all of the batch's counters (the same SQL on SQLite and PostgreSQL): a
+  // concurrent instance's insert of the same minute becomes an addition, never a conflict.
+  const rows = [...counters.values()];
+  const postgres = databaseProviderOf(databaseUrl()) === "postgresql";
+  const params: unknown[] = [];
+  const placeholder = () => (postgres ? `$${params.length}` : "?");
+  const tuples = rows.map((c) => {
+    const values = [randomUUID(), c.eventId, c.minute, c.hour, c.outcome, c.reason, c.keyId, c.kid, c.count];
+    return `(${values.map((v) => (params.push(v), placeholder())).join(", ")})`;
+  });
+  await db.$executeRawUnsafe(
+    `INSERT INTO "ActivityMinute" ("id", "eventId", "minute", "hour", "outcome", "reason", "keyId", "kid", "count") VALUES ${tuples.join(", ")} ` +
+      `ON CONFLICT ("eventId", "minute", "outcome", "reason", "keyId") DO UPDATE SET "count" = "ActivityMinute"."count" + excluded."count"`,
+    ...params,
+  );
 }
 
 interface RecorderState {

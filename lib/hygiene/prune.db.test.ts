@@ -23,15 +23,16 @@ describe("pruning (server schedule and npm run cli -- prune)", () => {
 
     await attemptsAt(shortEvent.id, hoursAgo(30), 7);
     await attemptsAt(shortEvent.id, hoursAgo(2), 2);
+    await attemptsAt(shortEvent.id, hoursAgo(2), 1); // a second batch of the same minute adds to its counter
     await attemptsAt(standardEvent.id, hoursAgo(30), 3);
     await attemptsAt(standardEvent.id, hoursAgo(31 * 24), 4);
 
     const report = await pruneExpiredRows(db, NOW, { batchSize: 3 });
     expect(report.entryAttempts).toBeGreaterThanOrEqual(11);
-    expect(await db.entryAttempt.count({ where: { eventId: shortEvent.id } })).toBe(2);
+    expect(await db.entryAttempt.count({ where: { eventId: shortEvent.id } })).toBe(3);
     expect(await db.entryAttempt.count({ where: { eventId: standardEvent.id } })).toBe(3);
     // The per-minute counters go with them: the summary never counts pruned attempts.
-    expect(await db.activityMinute.findMany({ where: { eventId: shortEvent.id }, select: { count: true } })).toEqual([{ count: 2 }]);
+    expect(await db.activityMinute.findMany({ where: { eventId: shortEvent.id }, select: { count: true } })).toEqual([{ count: 3 }]);
     expect((await db.activityMinute.findMany({ where: { eventId: standardEvent.id }, select: { count: true } })).map((c) => c.count)).toEqual([3]);
   });
 
