@@ -15,14 +15,26 @@ describe("safeNextPath", () => {
 });
 
 describe("environment check", () => {
-  const good = { BETTER_AUTH_SECRET: "x".repeat(40), KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"), DATABASE_URL: "file:./a.db" };
+  const good = { BETTER_AUTH_SECRET: "x".repeat(40), KEY_ENCRYPTION_KEY: Buffer.alloc(32, 7).toString("base64"), DATABASE_URL: "file:./a.db", BETTER_AUTH_URL: "https://events.example.com" };
   it("accepts a complete environment", () => {
     expect(environmentProblems(good)).toEqual([]);
   });
   it("names every missing or malformed secret", () => {
     const problems = environmentProblems({ DATABASE_URL: "mysql://x" }).map((p) => p.variable);
-    expect(problems).toEqual(["BETTER_AUTH_SECRET", "KEY_ENCRYPTION_KEY", "DATABASE_URL"]);
+    expect(problems).toEqual(["BETTER_AUTH_SECRET", "KEY_ENCRYPTION_KEY", "DATABASE_URL", "BETTER_AUTH_URL"]);
     expect(environmentProblems({ ...good, KEY_ENCRYPTION_KEY: "short" }).map((p) => p.variable)).toEqual(["KEY_ENCRYPTION_KEY"]);
+  });
+  it("refuses production without DATABASE_URL or BETTER_AUTH_URL instead of falling back to a local default", () => {
+    const rest = { BETTER_AUTH_SECRET: good.BETTER_AUTH_SECRET, KEY_ENCRYPTION_KEY: good.KEY_ENCRYPTION_KEY };
+    expect(environmentProblems(rest).map((p) => p.variable)).toEqual(["DATABASE_URL", "BETTER_AUTH_URL"]);
+    expect(environmentProblems({ ...good, BETTER_AUTH_URL: "events.example.com" }).map((p) => p.variable)).toEqual(["BETTER_AUTH_URL"]);
+    expect(environmentProblems({ ...good, BETTER_AUTH_URL: "https://events.example.com/app?x" }).map((p) => p.variable)).toEqual(["BETTER_AUTH_URL"]);
+  });
+  it("refuses a TRUSTED_PROXY_HOPS that is not a small whole number", () => {
+    for (const hops of ["-1", "1.5", "two", "11"]) {
+      expect(environmentProblems({ ...good, TRUSTED_PROXY_HOPS: hops }).map((p) => p.variable)).toEqual(["TRUSTED_PROXY_HOPS"]);
+    }
+    expect(environmentProblems({ ...good, TRUSTED_PROXY_HOPS: "2" })).toEqual([]);
   });
 });
 

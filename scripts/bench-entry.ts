@@ -61,7 +61,7 @@ async function main() {
   const url = `file:./${dir}/bench.db`;
   await migrateDatabase(url, { quiet: true });
   const tokens = await seed(url);
-  const env = { ...process.env, DATABASE_URL: url, BETTER_AUTH_SECRET: randomBytes(32).toString("base64"), KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"), BETTER_AUTH_URL: BASE, NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
+  const env = { ...process.env, DATABASE_URL: url, BETTER_AUTH_SECRET: randomBytes(32).toString("base64"), KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"), BETTER_AUTH_URL: BASE, TRUSTED_PROXY_HOPS: "1", NODE_ENV: "production" as const, NEXT_TELEMETRY_DISABLED: "1" };
   ensureProductionBuild(env);
   const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT)], { env, stdio: "ignore" });
   try {

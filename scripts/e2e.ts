@@ -22,6 +22,9 @@ async function main() {
     KEY_ENCRYPTION_KEY: randomBytes(32).toString("base64"),
     BETTER_AUTH_URL: `http://localhost:${port}`,
     E2E_PORT: port,
+    // The test runner plays the one trusted proxy: the X-Forwarded-For it sends is the client address
+    // each test appears to come from (e2e/support/fixtures.ts). e2e/hardening.spec.ts also runs 0 hops.
+    TRUSTED_PROXY_HOPS: "1",
     NEXT_TELEMETRY_DISABLED: "1",
   };
   Object.assign(process.env, env);

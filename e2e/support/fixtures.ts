@@ -12,12 +12,27 @@ export const PASSWORD = "correct-horse-battery";
 
 /**
  * Each test appears to come from its own client address, so the sign-in rate limit (3 per 10 s
- * per address, shared by every instance) limits a test only by what that test does.
+ * per address, shared by every instance) limits a test only by what that test does. The test
+ * runner plays the one trusted proxy (the server runs with TRUSTED_PROXY_HOPS=1).
+ *
+ * Every page of every test runs under the Content-Security-Policy: a violation the browser
+ * reports (a script without the nonce, an inline handler, a foreign source) fails the test.
  */
-export const test = base.extend({
+export const test = base.extend<{ cspViolations: string[] }>({
   extraHTTPHeaders: async ({}, use) => {
     await use({ "x-forwarded-for": `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}` });
   },
+  cspViolations: [
+    async ({ context }, use) => {
+      const violations: string[] = [];
+      context.on("console", (message) => {
+        if (/Content Security Policy/i.test(message.text())) violations.push(`${message.location().url}: ${message.text()}`);
+      });
+      await use(violations);
+      expect(violations, "the browser reported Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 /** Creates an account through Better Auth's endpoint; the page's context keeps the session cookie. */

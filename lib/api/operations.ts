@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { OrgRole } from "@/lib/auth/roles";
-import { createEventSchema, EVENT_SORTS, patchEventSchema } from "@/lib/events/schema";
+import { createEventBodySchema, EVENT_SORTS, patchEventSchema } from "@/lib/events/schema";
 import { addKeyBodySchema, inspectTokenBodySchema, putProfileFieldsBodySchema, retireKeyBodySchema } from "./request-bodies";
 import {
   addedKeyResponseSchema,
@@ -86,7 +86,7 @@ export const API_OPERATIONS: ApiOperation[] = [
     summary: "Create an event",
     description: "Slugs are unique across all organizations (the entry is /e/{slug}); a taken slug is 409 with field `slug`.",
     access: "admin",
-    body: createEventSchema,
+    body: createEventBodySchema,
     examples: [{ summary: "A new event", value: { name: "Spring Summit 2027", slug: "spring-summit-2027", contact: "help@example.com", startsAt: "2027-04-01T15:00:00Z" } }],
     success: { status: 201, description: "The created event", schema: eventResponseSchema },
     errors: [400, 401, 403, 409, 429],

@@ -4,6 +4,8 @@ import { organization } from "better-auth/plugins";
 import { apiKey } from "@better-auth/api-key";
 import type { Database } from "@/lib/db/create-client";
 import type { DatabaseProvider } from "@/lib/db/provider";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/forwarded";
+import { logger } from "@/lib/log";
 import { accessControl, betterAuthRoles } from "./access-control";
 import { hashPassword, verifyPassword } from "./password";
 import { MIN_PASSWORD_LENGTH } from "./schema";
@@ -42,7 +44,11 @@ export function createAuth(options: { db: Database; provider: DatabaseProvider; 
       },
     },
     advanced: {
-      ipAddress: { ipAddressHeaders: ["x-forwarded-for"] },
+      // Secure cookies whenever the public URL is https, whatever the hop to this instance speaks.
+      useSecureCookies: options.baseURL.startsWith("https://"),
+      // The address the request hook resolved from the socket and TRUSTED_PROXY_HOPS (lib/http/forwarded.ts);
+      // a client-sent value never reaches here, so neither the sign-in limit nor stored sessions can be steered.
+      ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] },
     },
     logger: {
       level: "warn",
@@ -50,7 +56,7 @@ export function createAuth(options: { db: Database; provider: DatabaseProvider; 
         // A wrong API key or an unknown sign-in email is the caller's mistake, answered with 401; not an error of ours.
         if (message.startsWith("Failed to validate API key") || message === "User not found") return;
         // Only the message: arguments may carry request data.
-        console[level === "error" ? "error" : "warn"](`[auth] ${message}`);
+        logger[level === "error" ? "error" : "warn"]({ source: "auth" }, message);
       },
     },
     disabledPaths: [

@@ -3,6 +3,8 @@ import { NextResponse, type NextRequest } from "next/server";
 import { recordEntryAttempt } from "@/lib/activity/recorder";
 import type { AttemptStep } from "@/lib/activity/attempt";
 import { clientAddress } from "@/lib/rate-limit";
+import { publicUrlIsHttps } from "@/lib/env";
+import { pageSecurityRequestHeaders } from "@/lib/http/secure-request";
 import { logUnexpected } from "@/lib/log";
 import { reasonStatus, type ReasonFailure } from "@/lib/tokens/reasons";
 import { ATTENDEE_COOKIE, sessionEndedAt } from "./attendee-session";
@@ -20,16 +22,22 @@ import { isSameOriginPost } from "./same-origin";
 const PRIVATE_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" };
 
 function cookieOptions(request: NextRequest, slug: string, maxAge: number) {
-  return { httpOnly: true, sameSite: "lax" as const, secure: request.nextUrl.protocol === "https:", path: `/e/${slug}`, maxAge };
+  return { httpOnly: true, sameSite: "lax" as const, secure: publicUrlIsHttps() || request.nextUrl.protocol === "https:", path: `/e/${slug}`, maxAge };
+}
+
+/** A page the entry lets render (the bare event URL, the confirmation page): with its CSP nonce. Redirects need none. */
+function renderPage(request: NextRequest): NextResponse {
+  const { requestHeaders, responseHeaders } = pageSecurityRequestHeaders(request.headers);
+  return NextResponse.next({ headers: { ...PRIVATE_HEADERS, ...responseHeaders }, request: { headers: requestHeaders } });
 }
 
 function refuse(request: NextRequest, slug: string, failure: ReasonFailure): NextResponse {
-  const headers = new Headers(request.headers);
-  headers.set(PROBLEM_HEADER, encodeProblem(failure));
+  const { requestHeaders, responseHeaders } = pageSecurityRequestHeaders(request.headers);
+  requestHeaders.set(PROBLEM_HEADER, encodeProblem(failure));
   const response = NextResponse.rewrite(new URL(`/e/${slug}/problem`, request.url), {
     status: reasonStatus(failure.reason),
-    headers: PRIVATE_HEADERS,
-    request: { headers },
+    headers: { ...PRIVATE_HEADERS, ...responseHeaders },
+    request: { headers: requestHeaders },
   });
   response.cookies.set(PENDING_COOKIE, "", cookieOptions(request, slug, 0));
   return response;
@@ -66,19 +74,19 @@ function recordAttempt(request: NextRequest, step: AttemptStep, outcome: Pick<En
 
 /**
  * The attendee's pages after sign-in (lobby, "You met with…"): a session an admin ended gets the
- * problem page with reason session_ended from its next request on. ("Leave" finds no open session
- * and goes back to the entry.)
+ * problem page with reason session_ended from its next request on; null lets the page render as
+ * usual. ("Leave" finds no open session and goes back to the entry.)
  */
-export async function handleAttendeePageRequest(request: NextRequest, slug: string): Promise<NextResponse> {
-  if (request.method !== "GET" && request.method !== "HEAD") return NextResponse.next({ headers: PRIVATE_HEADERS });
+export async function endedSessionRefusal(request: NextRequest, slug: string): Promise<NextResponse | null> {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
   try {
     const endedAt = await sessionEndedAt(slug, request.cookies.get(ATTENDEE_COOKIE)?.value);
-    if (endedAt) return refuse(request, slug, { reason: "session_ended", detail: { endedAt } });
+    return endedAt ? refuse(request, slug, { reason: "session_ended", detail: { endedAt } }) : null;
   } catch (error) {
     // The page itself checks the session again; an outage here must not take the lobby down.
     logUnexpected(`attendee page /e/${slug}`, error);
+    return null;
   }
-  return NextResponse.next({ headers: PRIVATE_HEADERS });
 }
 
 /** GET /e/{slug}/continue: the pending one-off link must still be usable, or the attendee gets its 4xx page. */
@@ -88,7 +96,7 @@ export async function handleContinueRequest(request: NextRequest, slug: string):
     if (!pending) return NextResponse.redirect(new URL(`/e/${slug}`, request.url), { status: 303, headers: PRIVATE_HEADERS });
     const preview = await previewPendingLink(slug, pending);
     recordAttempt(request, "continue", preview.ok ? { kind: "confirm", event: preview.event, attempt: preview.attempt } : { kind: "refused", ...preview });
-    return preview.ok ? NextResponse.next({ headers: PRIVATE_HEADERS }) : refuse(request, slug, preview.failure);
+    return preview.ok ? renderPage(request) : refuse(request, slug, preview.failure);
   } catch (error) {
     logUnexpected(`attendee entry /e/${slug}/continue`, error);
     return refuse(request, slug, { reason: "temporarily_unavailable", detail: { retryAfterSeconds: 30 } });
@@ -99,7 +107,7 @@ export async function handleEntryRequest(request: NextRequest, slug: string): Pr
   try {
     if (request.method === "GET" || request.method === "HEAD") {
       const token = request.nextUrl.searchParams.get("token");
-      if (token === null) return NextResponse.next({ headers: PRIVATE_HEADERS });
+      if (token === null) return renderPage(request);
       const outcome = await enterWithToken({ slug, token, step: "open", clientAddress: clientAddress(request.headers) });
       recordAttempt(request, "open", outcome);
       const response = respond(request, slug, outcome);

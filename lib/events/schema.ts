@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Event } from "@/generated/sqlite/client";
+import { UNSAFE_TEXT_CHARS } from "@/lib/profile/schema";
 
 /**
  * One schema per operation, shared by the event form (client-side hints) and the server (the
@@ -54,7 +55,13 @@ export const contactSchema = z
  * (booleans, numbers, ISO instants), so both validate with this one schema.
  */
 const eventFieldsShape = {
-  name: z.string({ error: "Enter a name." }).trim().min(1, "Enter a name for the event.").max(120, "The name must be at most 120 characters.").describe("Shown to admins and attendees"),
+  name: z
+    .string({ error: "Enter a name." })
+    .trim()
+    .min(1, "Enter a name for the event.")
+    .max(120, "The name must be at most 120 characters.")
+    .refine((name) => !UNSAFE_TEXT_CHARS.test(name), "The name contains a control or text-direction character. Use plain text.")
+    .describe("Shown to admins and attendees"),
   slug: eventSlugSchema.describe("Unique across all organizations; the entry is /e/{slug}"),
   startsAt: optionalInstant("Start").describe("ISO 8601 instant, or null"),
   endsAt: optionalInstant("End").describe("ISO 8601 instant after startsAt, or null"),
@@ -101,6 +108,8 @@ export type EventFieldsInput = z.input<typeof eventFieldsSchema>;
 export type EventFields = z.output<typeof eventFieldsSchema>;
 
 export const createEventSchema = eventFieldsSchema;
+/** POST /api/v1/events: the same fields, and an unknown member (a typo such as "startAt") is refused, as on every other write. */
+export const createEventBodySchema = eventFieldsObject.strict().superRefine(checkEventFields);
 export const updateEventSchema = z.object({ eventSlug: z.string().min(1) }).and(eventFieldsSchema);
 /** PATCH: any subset of the fields; the service merges it into the event and validates the whole. */
 export const patchEventSchema = z.object(eventFieldsShape).partial().strict();

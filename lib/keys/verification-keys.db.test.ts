@@ -2,6 +2,7 @@ import { createPublicKey } from "node:crypto";
 import { SignJWT, jwtVerify } from "jose";
 import { describe, expect, it, vi } from "vitest";
 import { db } from "@/lib/db";
+import { logger } from "@/lib/log";
 import { makeEvent, makeTenant } from "@/test/factories";
 import { fakeModulusJwk, rsaPair, spkiPem } from "@/test/keys";
 import { GET } from "@/app/api/v1/events/[slug]/jwks.json/route";
@@ -42,9 +43,9 @@ async function eventWithEveryStatus() {
 describe("verification keys for the attendee entry", () => {
   it("returns active, retired and revoked keys as imported KeyObjects, never standby or a key that fails the policy", async () => {
     const { event, generated, retired, revoked, weak } = await eventWithEveryStatus();
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => {});
     const keys = await loadVerificationKeys(event.id);
-    expect(warn).toHaveBeenCalledWith(`[keys] signing key ${weak.id} fails the key policy (bad_exponent) and is not used for verification.`);
+    expect(warn).toHaveBeenCalledWith({ signingKeyId: weak.id, reason: "bad_exponent" }, "signing key fails the key policy and is not used for verification");
     warn.mockRestore();
     expect(keys.map((k) => [k.id, k.status]).sort()).toEqual(
       [
@@ -61,7 +62,7 @@ describe("verification keys for the attendee entry", () => {
     const row = await db.signingKey.findUniqueOrThrow({ where: { id: generated.key.id } });
     const privateKey = decryptPrivateKey(row.encryptedPrivateKey!, { organizationId: ctx.organizationId, eventId: event.id, kid: row.kid });
     const token = await new SignJWT({ displayName: "Ada" }).setProtectedHeader({ alg: "RS256", kid: row.kid }).setExpirationTime("5m").sign(privateKey);
-    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const warn = vi.spyOn(logger, "warn").mockImplementation(() => {});
     const key = (await loadVerificationKeys(event.id)).find((k) => k.kid === row.kid)!;
     warn.mockRestore();
     expect((await jwtVerify(token, key.publicKey, { algorithms: ["RS256"] })).payload.displayName).toBe("Ada");

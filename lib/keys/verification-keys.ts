@@ -1,7 +1,7 @@
 import "server-only";
 import type { KeyObject } from "node:crypto";
 import { db } from "@/lib/db";
-import { logUnexpected } from "@/lib/log";
+import { logger, logUnexpected } from "@/lib/log";
 import { KeyRefusedError } from "./errors";
 import { isKeyStatus, type KeyStatus } from "./lifecycle";
 import { importVerificationKey } from "./rsa-policy";
@@ -33,7 +33,7 @@ export async function loadVerificationKeys(eventId: string): Promise<Verificatio
     try {
       keys.push({ id: row.id, kid: row.kid, status: row.status, publicKey: importVerificationKey(row.publicKeyPem) });
     } catch (error) {
-      if (error instanceof KeyRefusedError) console.warn(`[keys] signing key ${row.id} fails the key policy (${error.reason}) and is not used for verification.`);
+      if (error instanceof KeyRefusedError) logger.warn({ signingKeyId: row.id, reason: error.reason }, "signing key fails the key policy and is not used for verification");
       else logUnexpected(`importing signing key ${row.id}`, error);
     }
   }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { SLUG_PATTERN } from "@/lib/events/schema";
+import { UNSAFE_TEXT_CHARS } from "@/lib/profile/schema";
 
 export const organizationSlugSchema = z
   .string({ error: "Enter a slug." })
@@ -12,7 +13,8 @@ const organizationName = z
   .string({ error: "Enter a name." })
   .trim()
   .min(1, "Enter the organization's name.")
-  .max(80, "The name must be at most 80 characters.");
+  .max(80, "The name must be at most 80 characters.")
+  .refine((name) => !UNSAFE_TEXT_CHARS.test(name), "The name contains a control or text-direction character. Use plain text.");
 
 export const createOrganizationSchema = z.object({ name: organizationName, slug: organizationSlugSchema });
 

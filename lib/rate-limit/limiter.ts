@@ -59,9 +59,3 @@ export function createRateLimiter(db: Database, policy: RateLimitPolicy): RateLi
     },
   };
 }
-
-/** The client address as the trusted proxy reports it (first X-Forwarded-For entry), as Better Auth reads it. */
-export function clientAddress(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for")?.split(",")[0]?.trim();
-  return forwarded || headers.get("x-real-ip")?.trim() || "unknown";
-}

@@ -21,6 +21,14 @@ const UNSAFE_TEXT = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-
 // Valid-ish: something@something.tld, no spaces or characters that only appear in display forms.
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]{2,}$/;
 const graphemes = new Intl.Segmenter("en", { granularity: "grapheme" });
+// Names only: the direction marks LRM, RLM and ALM flip how a name reads next to others' names.
+const DIRECTION_MARKS = /[\u200e\u200f\u061c]/;
+// What renders as nothing: default-ignorable code points (zero-width space and joiner, variation
+// selectors, BOM, tag characters, the Hangul fillers), whitespace, and the braille blank.
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{White_Space}\u2800]/gu;
+/** Combining marks on one character ("Zalgo" text spills over the lines around the name). */
+export const MAX_MARKS_PER_CHARACTER = 8;
+const STACKED_MARKS = new RegExp(`(?:\\p{M}[\\u200c\\u200d]?){${MAX_MARKS_PER_CHARACTER + 1},}`, "u");
 
 type Outcome<T> = { ok: true; value: T } | { ok: false; detail: ReasonDetails["invalid_claims"] };
 const bad = (field: string, problem: ClaimProblem, extra: { limit?: number; value?: string } = {}): { ok: false; detail: ReasonDetails["invalid_claims"] } => ({
@@ -53,6 +61,9 @@ function readDisplayName(value: unknown): Outcome<string> {
   const text = cleanText(value, "displayName", CLAIM_LIMITS.displayNameLength);
   if (!text.ok) return text.detail.problem === "too_long" ? bad("displayName", "too_long", { limit: CLAIM_LIMITS.displayNameGraphemes }) : text;
   if (text.value === "") return bad("displayName", "empty");
+  if (DIRECTION_MARKS.test(text.value)) return bad("displayName", "control_characters");
+  if (text.value.replace(INVISIBLE, "") === "") return bad("displayName", "invisible");
+  if (STACKED_MARKS.test(text.value)) return bad("displayName", "too_many_marks", { limit: MAX_MARKS_PER_CHARACTER });
   // A grapheme is at least one code unit, so short names need no (comparatively slow) segmentation.
   if (text.value.length > CLAIM_LIMITS.displayNameGraphemes && graphemeCount(text.value, CLAIM_LIMITS.displayNameGraphemes) > CLAIM_LIMITS.displayNameGraphemes) {
     return bad("displayName", "too_long", { limit: CLAIM_LIMITS.displayNameGraphemes });

@@ -51,6 +51,8 @@ export type ClaimProblem =
   | "too_long"
   | "too_many"
   | "control_characters"
+  | "invisible"
+  | "too_many_marks"
   | "not_an_email"
   | "not_https"
   | "not_a_url"
@@ -160,6 +162,8 @@ const CLAIM_TEXT: Record<ClaimProblem, (d: ReasonDetails["invalid_claims"]) => s
   too_long: (d) => `"${d.field}" is too long (at most ${d.limit} characters).`,
   too_many: (d) => `"${d.field}" has too many entries (at most ${d.limit}).`,
   control_characters: (d) => `"${d.field}" contains invisible control or text-direction characters.`,
+  invisible: (d) => `"${d.field}" is made only of invisible characters, so nobody could read it.`,
+  too_many_marks: (d) => `"${d.field}" stacks more than ${d.limit} accents or other combining marks on one character.`,
   not_an_email: (d) => `"${d.field}" is not an email address.`,
   not_https: (d) => `"${d.field}" must be an https:// address.`,
   not_a_url: (d) => `"${d.field}" is not a web address.`,

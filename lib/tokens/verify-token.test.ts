@@ -367,6 +367,25 @@ describe("attendee claims", () => {
     expect(result.claims.displayName).toBe("Zoé Saldaña"); // NFC
   });
 
+  it("displayName: no direction marks, not only invisible characters, at most 8 combining marks per character", async () => {
+    for (const mark of ["\u200e", "\u200f", "\u061c"]) {
+      expect(await invalid({ displayName: `Larry${mark}David` }), JSON.stringify(mark)).toEqual({ field: "displayName", problem: "control_characters" });
+    }
+    const tags = String.fromCodePoint(0xe0041, 0xe0042, 0xe007f);
+    // JavaScript's trim() already removes a lone BOM, so that name is "empty"; either way it is refused.
+    expect(await invalid({ displayName: "\ufeff" })).toEqual({ field: "displayName", problem: "empty" });
+    for (const blank of ["\u200b", "\u200d", "\u3164", "\ufe0f", "\ufeff\u200b", tags, "\u200b\u3164\ufeff", "\u2800", "\u00a0\u200b"]) {
+      expect(await invalid({ displayName: blank }), JSON.stringify(blank)).toEqual({ field: "displayName", problem: "invisible" });
+    }
+    expect(await invalid({ displayName: `Z${"\u0301".repeat(300)}` })).toEqual({ field: "displayName", problem: "too_many_marks", limit: 8 });
+    expect(await invalid({ displayName: `q${"\u0333\u200d".repeat(9)}` })).toMatchObject({ problem: "too_many_marks" });
+    expect((await expectOk(signToken(claims({ displayName: `q${"\u0333".repeat(8)}` })))).claims.displayName).toBe(`q${"\u0333".repeat(8)}`);
+    // Real names keep working: Vietnamese stacks two marks, Devanagari conjuncts, emoji sequences with ZWJ and VS16.
+    for (const name of ["Nguyễn Thị Ánh", "Nguye\u0302\u0303n", "अनुष्का", "Ἀλέξανδρος", "👩🏽‍💻 Dev", "❤️ Fan", "Zoe\u0301"]) {
+      expect((await expectOk(signToken(claims({ displayName: name })))).claims.displayName, name).toBe(name.normalize("NFC"));
+    }
+  });
+
   it("email: optional (the doc's own example sends an empty one), valid-ish and capped", async () => {
     for (const email of [undefined, null, ""]) expect((await expectOk(signToken(claims({ email })))).claims.email).toBeNull();
     expect(await invalid({ email: "larry" })).toEqual({ field: "email", problem: "not_an_email" });

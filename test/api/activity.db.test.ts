@@ -8,7 +8,7 @@ import * as summary from "@/app/api/v1/events/[slug]/activity/summary/route";
 import * as diagnosis from "@/app/api/v1/events/[slug]/activity/diagnosis/route";
 import * as endSessions from "@/app/api/v1/events/[slug]/sessions/end/route";
 import { flushEntryAttempts } from "@/lib/activity/recorder";
-import { handleAttendeePageRequest, handleEntryRequest } from "@/lib/entry/http";
+import { endedSessionRefusal, handleEntryRequest } from "@/lib/entry/http";
 import { decodeProblem, PROBLEM_HEADER } from "@/lib/entry/problem";
 import { callApi, makeApiKey } from "@/test/api";
 import { makeEvent, makeTenant } from "@/test/factories";
@@ -144,13 +144,13 @@ describe("ending attendee sessions", () => {
     expect((await callApi(endSessions.POST, { method: "POST", key: viewerKey, params: { slug: event.slug }, body: { all: true } })).status).toBe(403);
 
     const lobby = (secret: string) =>
-      handleAttendeePageRequest(new NextRequest(`http://localhost/e/${event.slug}/lobby`, { headers: { cookie: `attendee_session=${secret}` } }), event.slug);
-    expect((await lobby(sessions[0]!)).headers.get("x-middleware-rewrite")).toBeNull();
+      endedSessionRefusal(new NextRequest(`http://localhost/e/${event.slug}/lobby`, { headers: { cookie: `attendee_session=${secret}` } }), event.slug);
+    expect(await lobby(sessions[0]!)).toBeNull();
 
     const ended = await callApi(endSessions.POST, { method: "POST", key: apiKey, params: { slug: event.slug }, body: { kid: key.kid } });
     expect(ended.status).toBe(200);
     expect(ended.json!.data).toEqual({ ended: 3 });
-    const response = await lobby(sessions[0]!);
+    const response = (await lobby(sessions[0]!))!;
     expect(response.status).toBe(401);
     const problem = decodeProblem(response.headers.get(`x-middleware-request-${PROBLEM_HEADER}`));
     expect(problem?.reason).toBe("session_ended");

@@ -80,6 +80,12 @@ describe("/api/v1/events", () => {
     expect(wrongType.json!.error.message).toContain("Content-Type: application/json");
     const unknownField = await callApi(event.PATCH, { method: "PATCH", key, params: { slug: "whatever" }, body: { nmae: "typo" } });
     expect(unknownField.status).toBe(400);
+    // Creating refuses unknown members too, instead of silently dropping them (and the event is not created).
+    const slug = uid("typo");
+    const typo = await callApi(events.POST, { method: "POST", key, body: newEvent({ slug, startAt: "2027-04-01T15:00:00Z", organizationId: "other" }) });
+    expect(typo.status).toBe(400);
+    expect(Object.keys(typo.json!.error.fields ?? { [typo.json!.error.field]: 1 })).toEqual(expect.arrayContaining(["startAt"]));
+    expect(await db.event.count({ where: { slug } })).toBe(0);
     const endBeforeStart = await makeEvent(ctx, { startsAt: "2027-04-01T15:00:00Z" });
     const patch = await callApi(event.PATCH, { method: "PATCH", key, params: { slug: endBeforeStart.slug }, body: { endsAt: "2027-04-01T14:00:00Z" } });
     expect(patch.json!.error).toMatchObject({ code: "VALIDATION", field: "endsAt" });

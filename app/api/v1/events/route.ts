@@ -1,7 +1,7 @@
 import { apiRoute, parseQuery, paginationQuerySchema } from "@/lib/api/handler";
 import { presentEvent } from "@/lib/api/present";
 import { appUrl } from "@/lib/env";
-import { createEventSchema, EVENT_SORTS } from "@/lib/events/schema";
+import { createEventBodySchema, EVENT_SORTS } from "@/lib/events/schema";
 import { createEvent, listEvents } from "@/lib/events/service";
 import { parseListParams } from "@/lib/tables/list-params";
 
@@ -17,7 +17,7 @@ export const GET = apiRoute("listEvents", { role: "viewer" }, async ({ ctx, quer
   };
 });
 
-export const POST = apiRoute("createEvent", { role: "admin", body: createEventSchema }, async ({ ctx, body }) => {
+export const POST = apiRoute("createEvent", { role: "admin", body: createEventBodySchema }, async ({ ctx, body }) => {
   const event = await createEvent(ctx, body);
   return { status: 201, body: { data: presentEvent(event, appUrl()) } };
 });
