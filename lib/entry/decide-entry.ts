@@ -108,7 +108,7 @@ async function decideForEvent(event: EntryEvent, attempt: EntryAttempt, facts: E
   const admit = async (source: EntrySource, linkId: string | undefined): Promise<EntryDecision> => ({
     ...facts,
     kind: "signed_in",
-    session: await openAttendeeSession({ eventId: event.id, attendee: { claims: verified.claims, notes: verified.notes, keyId: verified.keyId, linkId }, source, now }),
+    session: await openAttendeeSession({ eventId: event.id, attendee: { claims: verified.claims, notes: verified.notes, keyId: verified.keyId, linkId }, source, keyId: verified.keyId, linkId: linkId ?? null, now }),
   });
   // The confirmation of a usable one-off link, the common case, is one statement; anything else
   // falls through to the full decision below, which finds out why it was not redeemed.
