@@ -106,7 +106,7 @@ async function main() {
           step: "open",
           outcome: refused ? "refused" : "signed_in",
           failure: refused ? { reason: "expired", detail: { expiresAt: at, leewaySeconds: 60 } } : undefined,
-          facts: refused ? undefined : { verified: { ok: true, claims: { displayName: `Attendee ${i % 50_000}`, email: null, avatarUrl: null, userProfile: [], roles: [] }, keyId: key.id, kid, notes: [] } },
+          facts: refused ? undefined : { verified: { claims: { displayName: `Attendee ${i % 50_000}`, email: null, avatarUrl: null, userProfile: [], roles: [] }, keyId: key.id, kid } },
           clientAddress: `10.${i % 200}.${i % 250}.1`,
           userAgent: null,
         });
@@ -157,8 +157,9 @@ async function main() {
 
 /** The entry's own work with and without recording, alternating rounds in one run. */
 async function entryThroughput(_eventId: string, privateKey: import("node:crypto").KeyObject, kid: string) {
-  const { enterWithToken } = await import("@/lib/entry/entry-flow");
-  const { recordEntryAttempt, flushEntryAttempts, setEntryRecordingForBenchmark } = await import("@/lib/activity/recorder");
+  const { decideEntry } = await import("@/lib/entry/decide-entry");
+  const { recordEntryDecision } = await import("@/lib/entry/record-attempt");
+  const { flushEntryAttempts, setEntryRecordingForBenchmark } = await import("@/lib/activity/recorder");
   // A host token without jti (accepted every time, like a long-lived link): each entry opens a session.
   const token = await new SignJWT({ displayName: "Bench Attendee" })
     .setProtectedHeader({ alg: "RS256", kid })
@@ -172,10 +173,10 @@ async function entryThroughput(_eventId: string, privateKey: import("node:crypto
     const until = Date.now() + ROUND_MS;
     const client = async (n: number) => {
       while (Date.now() < until) {
-        const outcome = await enterWithToken({ slug: "small", token, step: "open", clientAddress: `10.9.${n}.1` });
-        if (outcome.kind !== "signed_in") throw new Error(`bench token refused: ${outcome.kind}`);
+        const decision = await decideEntry({ slug: "small", token, step: "open", clientAddress: `10.9.${n}.1` });
+        if (decision.kind !== "signed_in") throw new Error(`bench token refused: ${decision.kind}`);
         // Exactly what lib/entry/http.ts does after each decision.
-        recordEntryAttempt({ eventId: outcome.event.id, at: new Date(), step: "open", outcome: "signed_in", facts: outcome.attempt, clientAddress: `10.9.${n}.1`, userAgent: "bench" });
+        recordEntryDecision(decision, { address: `10.9.${n}.1`, userAgent: "bench" });
         done++;
       }
     };

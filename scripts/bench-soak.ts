@@ -21,8 +21,9 @@ async function main() {
   await migrateDatabase(url, { quiet: true });
   process.env.DATABASE_URL = url;
   const { db } = await import("@/lib/db");
-  const { enterWithToken } = await import("@/lib/entry/entry-flow");
-  const { recordEntryAttempt, flushEntryAttempts } = await import("@/lib/activity/recorder");
+  const { decideEntry } = await import("@/lib/entry/decide-entry");
+  const { recordEntryDecision } = await import("@/lib/entry/record-attempt");
+  const { flushEntryAttempts } = await import("@/lib/activity/recorder");
   const { pruneExpiredRows } = await import("@/lib/hygiene/prune");
 
   const start = new Date(Date.UTC(2027, 3, 1));
@@ -69,8 +70,8 @@ async function main() {
         token = await reusable.get(slot)!;
       }
       const address = `10.1.${i % 100}.1`;
-      const outcome = await enterWithToken({ slug: "soak", token, step: "open", clientAddress: address, now });
-      recordEntryAttempt({ eventId: event.id, at: now, step: "open", outcome: outcome.kind === "signed_in" ? "signed_in" : "refused", failure: outcome.kind === "refused" ? outcome.failure : undefined, facts: outcome.attempt, clientAddress: address, userAgent: null });
+      const decision = await decideEntry({ slug: "soak", token, step: "open", clientAddress: address, now });
+      recordEntryDecision(decision, { address, userAgent: null }, now);
       if (now.getTime() >= nextPrune) {
         nextPrune += 600_000;
         pruning = pruning.then(() => flushEntryAttempts()).then(() => pruneExpiredRows(db, now));

@@ -1,18 +1,22 @@
 import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
 import { explainFailure, isReasonCode, REASON_CODES, type ReasonFailure } from "@/lib/tokens/reasons";
-import { decodeProblem, encodeProblem } from "@/lib/entry/problem";
 import { ADMIN_ADVICE } from "./advice";
 import { ATTEMPT_OUTCOMES, ATTEMPT_SOURCES, ATTEMPT_STEPS } from "./attempt";
 import { FINDING_CODES, type Finding } from "./diagnosis";
 import type { ActivitySummary, AttemptView } from "./queries";
 
+/** The detail's times as the recorder stored them (ISO strings in JSON), back as dates for explainFailure. */
+const DATE_FIELDS = new Set(["expiresAt", "at", "issuedAt", "cutoff", "usedAt", "revokedAt", "endedAt"]);
+function withDates(detail: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(detail).map(([name, value]) => [name, DATE_FIELDS.has(name) && typeof value === "string" ? new Date(value) : value]));
+}
+
 /** The refusal as the attendee's page explained it (same words), plus what the admin should do. */
 export function explainAttempt(attempt: Pick<AttemptView, "reason" | "detail">, now: Date): { title: string; explanation: string; advice: string } | null {
   if (!attempt.reason || !isReasonCode(attempt.reason)) return null;
-  // The detail went through JSON: the problem page's decoder turns its times back into dates.
-  const failure = decodeProblem(encodeProblem({ reason: attempt.reason, detail: attempt.detail ?? {} } as ReasonFailure));
-  const explained = failure ? explainFailure(failure, now) : null;
+  const failure = { reason: attempt.reason, detail: withDates(attempt.detail ?? {}) } as ReasonFailure;
+  const explained = explainFailure(failure, now);
   return {
     title: explained?.title ?? attempt.reason,
     explanation: explained?.explanation ?? "",

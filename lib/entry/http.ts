@@ -1,7 +1,5 @@
 import "server-only";
 import { NextResponse, type NextRequest } from "next/server";
-import type { AttemptFacts, AttemptOutcome } from "@/lib/activity/attempt";
-import { recordEntryAttempt } from "@/lib/activity/recorder";
 import { clientAddress } from "@/lib/rate-limit";
 import { publicUrlIsHttps } from "@/lib/env";
 import { hasMalformedEncoding } from "@/lib/http/request-guard";
@@ -14,6 +12,7 @@ import { parseEntryPath } from "./entry-path";
 import type { EntryEvent } from "./event-config";
 import { ALREADY_IN_PARAM, INTERNAL_HEADERS, PENDING_COOKIE, PREVIEW_HEADER, encodePreview } from "./pending";
 import { renderProblemPage } from "./problem-page";
+import { recordEntryDecision } from "./record-attempt";
 import { isSameOriginPost } from "./same-origin";
 
 /**
@@ -92,38 +91,8 @@ async function decideStep(request: NextRequest, slug: string, step: EntryStep, t
     attendeeSecret: request.cookies.get(ATTENDEE_COOKIE)?.value,
     clientAddress: clientAddress(request.headers),
   });
-  recordAttempt(request, decision);
+  recordEntryDecision(decision, { address: clientAddress(request.headers), userAgent: request.headers.get("user-agent") });
   return respond(request, slug, decision);
-}
-
-const ATTEMPT_STEP = { open: "open", confirm: "confirm", preview: "continue" } as const;
-const ATTEMPT_OUTCOME: Record<Exclude<EntryDecision["kind"], "already_in">, AttemptOutcome> = {
-  signed_in: "signed_in",
-  confirm: "confirm_shown",
-  preview: "confirm_shown",
-  refused: "refused",
-};
-
-/** Every entry attempt goes on the event's activity record (buffered; never the token; claims only when verified). */
-function recordAttempt(request: NextRequest, decision: EntryDecision): void {
-  // An unknown event has no activity to record; a used link reopened where it signed in is no new attempt.
-  if (!decision.event || decision.kind === "already_in") return;
-  const verified = decision.claims && decision.keyId && decision.kid ? { keyId: decision.keyId, kid: decision.kid, jti: decision.jti, claims: decision.claims } : undefined;
-  const facts: AttemptFacts = {
-    verified,
-    link: decision.linkId ? { id: decision.linkId, kind: decision.source === "long_lived_link" ? "long_lived" : "one_off" } : null,
-    sessionId: decision.kind === "signed_in" ? decision.session.id : undefined,
-  };
-  recordEntryAttempt({
-    eventId: decision.event.id,
-    at: new Date(),
-    step: ATTEMPT_STEP[decision.step],
-    outcome: ATTEMPT_OUTCOME[decision.kind],
-    failure: decision.kind === "refused" ? decision.failure : undefined,
-    facts,
-    clientAddress: clientAddress(request.headers),
-    userAgent: request.headers.get("user-agent"),
-  });
 }
 
 /**
