@@ -59,9 +59,13 @@ test("a script rotates an event's keys through the API without downtime, and ins
   const inspected = await api.post(`/events/${event.slug}/tokens/inspect`, { token: oldToken });
   expect((await inspected.json()).data.verdict).toMatchObject({ accepted: true, keyStatus: "retired" });
 
-  const revoked = await api.post(`${keysPath}/${oldKey.kid}/revoke`);
+  // Just retired, a token it signed may still be valid: revoking now needs an explicit yes (a leaked key).
+  const early = await api.post(`${keysPath}/${oldKey.kid}/revoke`);
+  expect(early.status()).toBe(422);
+  expect((await early.json()).error).toMatchObject({ field: "acknowledgeUnsafeRevoke" });
+  const revoked = await api.post(`${keysPath}/${oldKey.kid}/revoke`, { acknowledgeUnsafeRevoke: true });
   expect((await revoked.json()).health).toMatchObject({ active: 1, revoked: 1, noActiveKey: false });
-  expect((await (await api.post(`${keysPath}/${oldKey.kid}/revoke`)).json()).error).toMatchObject({ code: "PRECONDITION_FAILED" });
+  expect((await (await api.post(`${keysPath}/${oldKey.kid}/revoke`, { acknowledgeUnsafeRevoke: true })).json()).error).toMatchObject({ code: "PRECONDITION_FAILED" });
   expect((await (await api.post(`/events/${event.slug}/tokens/inspect`, { token: oldToken })).json()).data.verdict.reason).toBe("key_revoked");
 
   const newToken = await signWith(next.privateKey.export({ type: "pkcs8", format: "pem" }).toString(), newKey.kid);
