@@ -10,14 +10,15 @@ import * as endSessions from "@/app/api/v1/events/[slug]/sessions/end/route";
 import { flushEntryAttempts } from "@/lib/activity/recorder";
 import { endedSessionRefusal, handleEntryRequest } from "@/lib/entry/http";
 import { decodeProblem, PROBLEM_HEADER } from "@/lib/entry/problem";
+import { CLIENT_ADDRESS_HEADER } from "@/lib/http/forwarded";
 import { callApi, makeApiKey } from "@/test/api";
 import { makeEvent, makeTenant } from "@/test/factories";
 import { addActiveKey, signAttendeeToken } from "@/test/tokens";
 
-/** One request to the entry, as the browser sends it through proxy.ts; returns the session cookie, if any. */
+/** One request to the entry as proxy.ts hands it over (the request hook has set the client address); returns the session cookie, if any. */
 async function open(slug: string, token: string, address = "203.0.113.7") {
   const response = await handleEntryRequest(
-    new NextRequest(`http://localhost/e/${slug}?token=${token}`, { headers: { "x-forwarded-for": address, "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0" } }),
+    new NextRequest(`http://localhost/e/${slug}?token=${token}`, { headers: { [CLIENT_ADDRESS_HEADER]: address, "user-agent": "Mozilla/5.0 (X11; Linux x86_64) Firefox/133.0" } }),
     slug,
   );
   return { status: response.status, session: response.cookies.get("attendee_session")?.value };
