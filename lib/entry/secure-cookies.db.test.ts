@@ -2,7 +2,7 @@ import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeEvent, makeTenant } from "@/test/factories";
 import { addActiveKey, signAttendeeToken } from "@/test/tokens";
-import { handleEntryRequest } from "./http";
+import { handleAttendeeRequest } from "./http";
 
 const original = process.env.BETTER_AUTH_URL;
 afterEach(() => {
@@ -17,7 +17,7 @@ async function enterOverPlainHttp(publicUrl: string) {
   const token = await signAttendeeToken(key);
   // The last hop (a TLS-terminating proxy to the app) speaks plain http.
   const request = new NextRequest(`http://10.0.0.5:3000/e/${event.slug}?token=${token}`, { headers: { "x-client-address": "203.0.113.9" } });
-  const response = await handleEntryRequest(request, event.slug);
+  const response = await handleAttendeeRequest(request);
   expect(response.status).toBe(303);
   return response.headers.getSetCookie();
 }
@@ -25,7 +25,7 @@ async function enterOverPlainHttp(publicUrl: string) {
 describe("attendee cookies", () => {
   it("are Secure whenever the public URL is https, even when the last hop is http", async () => {
     const cookies = await enterOverPlainHttp("https://events.example.com");
-    expect(cookies.some((c) => c.startsWith("attendee_session="))).toBe(true);
+    expect(cookies.some((c: string) => c.startsWith("attendee_session="))).toBe(true);
     for (const cookie of cookies) expect(cookie, cookie.split(";")[0]).toMatch(/;\s*Secure/i);
   });
 
