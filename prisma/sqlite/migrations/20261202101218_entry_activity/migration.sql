@@ -40,27 +40,8 @@ CREATE TABLE "ActivityMinute" (
     CONSTRAINT "ActivityMinute_eventId_fkey" FOREIGN KEY ("eventId") REFERENCES "Event" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
--- RedefineTables
-PRAGMA defer_foreign_keys=ON;
-PRAGMA foreign_keys=OFF;
-CREATE TABLE "new_organization" (
-    "id" TEXT NOT NULL PRIMARY KEY,
-    "name" TEXT NOT NULL,
-    "slug" TEXT NOT NULL,
-    "logo" TEXT,
-    "createdAt" DATETIME NOT NULL,
-    "metadata" TEXT,
-    "transcriptionEnabled" BOOLEAN NOT NULL DEFAULT false,
-    "interpretationEnabled" BOOLEAN NOT NULL DEFAULT false,
-    "membersVersion" INTEGER NOT NULL DEFAULT 0,
-    "activityRetentionDays" INTEGER NOT NULL DEFAULT 30
-);
-INSERT INTO "new_organization" ("createdAt", "id", "interpretationEnabled", "logo", "membersVersion", "metadata", "name", "slug", "transcriptionEnabled") SELECT "createdAt", "id", "interpretationEnabled", "logo", "membersVersion", "metadata", "name", "slug", "transcriptionEnabled" FROM "organization";
-DROP TABLE "organization";
-ALTER TABLE "new_organization" RENAME TO "organization";
-CREATE UNIQUE INDEX "organization_slug_key" ON "organization"("slug");
-PRAGMA foreign_keys=ON;
-PRAGMA defer_foreign_keys=OFF;
+-- AlterTable (a plain ADD COLUMN: redefining the table here would drop columns other migrations add to it)
+ALTER TABLE "organization" ADD COLUMN "activityRetentionDays" INTEGER NOT NULL DEFAULT 30;
 
 -- CreateIndex
 CREATE INDEX "EntryAttempt_eventId_at_idx" ON "EntryAttempt"("eventId", "at");
