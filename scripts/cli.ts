@@ -14,6 +14,7 @@ import { createDatabaseClient } from "@/lib/db/create-client";
 import { databaseProviderOf } from "@/lib/db/provider";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { appUrl, databaseUrl } from "@/lib/env";
+import { describePruneReport, pruneExpiredRows } from "@/lib/hygiene/prune";
 
 loadEnvConfig(process.cwd());
 
@@ -33,6 +34,9 @@ Commands:
       --role admin|viewer      admin (read and change) or viewer (read only, the default).
   seed-demo                    Seed the demo organization, event and admin into an empty database.
       --password <password>    Required. The demo admin's password.
+  prune                        Delete, in batches, expired attendee sessions, spent host-jti claims and
+                               rate-limit rows, and entry attempts past each organization's retention
+                               (the server also does this every 10 minutes).
   help                         Show this text.
 
 Environment: DATABASE_URL (default file:./data/dev.db).`;
@@ -94,6 +98,16 @@ async function main(argv: string[]) {
             `${values.email} is an owner of "${values.org}".`,
           ].join("\n"),
         );
+      } finally {
+        await db.$disconnect();
+      }
+      return;
+    }
+    case "prune": {
+      const db = createDatabaseClient(url);
+      try {
+        const report = await pruneExpiredRows(db, new Date());
+        console.log(`Pruned ${describePruneReport(report)}.`);
       } finally {
         await db.$disconnect();
       }

@@ -1,6 +1,7 @@
 /** The event pages, in tab order. Each capability adds its page here. */
 export const EVENT_TABS: Array<{ segment: string; label: string }> = [
   { segment: "", label: "Overview" },
+  { segment: "activity", label: "Activity" },
   { segment: "keys", label: "Keys" },
   { segment: "fields", label: "Profile fields" },
   { segment: "debugger", label: "Token debugger" },

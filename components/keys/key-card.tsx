@@ -80,6 +80,7 @@ export function KeyCard({
                 orgSlug={context.orgSlug}
                 eventSlug={context.eventSlug}
                 keyId={k.id}
+                kid={k.kid}
                 shortKid={k.shortKid}
                 transition={t}
                 onlyActiveKey={k.status === "active" && context.activeCount === 1}

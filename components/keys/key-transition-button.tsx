@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { endSessionsAction } from "@/lib/actions/activity";
 import { activateKeyAction, retireKeyAction, revokeKeyAction } from "@/lib/actions/keys";
 import type { KeyTransition } from "@/lib/keys/lifecycle";
 import type { RevocationNote } from "@/lib/keys/presentation";
@@ -29,6 +30,7 @@ export function KeyTransitionButton({
   orgSlug,
   eventSlug,
   keyId,
+  kid,
   shortKid,
   transition,
   onlyActiveKey = false,
@@ -40,6 +42,8 @@ export function KeyTransitionButton({
   orgSlug: string;
   eventSlug: string;
   keyId: string;
+  /** The full kid: revoking offers to end the sessions its tokens opened. */
+  kid: string;
   shortKid: string;
   transition: KeyTransition;
   onlyActiveKey?: boolean;
@@ -56,10 +60,14 @@ export function KeyTransitionButton({
   const [overlapHours, setOverlapHours] = useState<number>(DEFAULT_OVERLAP_HOURS);
   const unsafeRevoke = transition === "revoke" && (revocation?.tone === "wait" || revocation?.tone === "unbounded");
   const needsAck = (transition === "retire" && onlyActiveKey) || unsafeRevoke;
+  const end = useAction(endSessionsAction);
+  const [endSessions, setEndSessions] = useState(false);
   const close = () => {
     setOpen(false);
     setAcknowledged(false);
+    setEndSessions(false);
     reset();
+    end.reset();
   };
   const label = LABELS[transition];
   const danger = transition === "revoke" || needsAck;
@@ -86,15 +94,19 @@ export function KeyTransitionButton({
             </Button>
             <Button
               variant={danger ? "danger" : "primary"}
-              disabled={pending || (needsAck && !acknowledged)}
+              disabled={pending || end.pending || (needsAck && !acknowledged)}
               onClick={() =>
                 run({ orgSlug, eventSlug, keyId, acknowledgeNoActiveKey: acknowledged && !unsafeRevoke, acknowledgeUnsafeRevoke: acknowledged && unsafeRevoke, overlapHours }, () => {
-                  close();
-                  router.refresh();
+                  const done = () => {
+                    close();
+                    router.refresh();
+                  };
+                  if (transition === "revoke" && endSessions) end.run({ orgSlug, eventSlug, target: { kid } }, done);
+                  else done();
                 })
               }
             >
-              {pending ? "Working…" : label.confirm}
+              {pending || end.pending ? "Working…" : label.confirm}
             </Button>
           </>
         }
@@ -173,9 +185,16 @@ export function KeyTransitionButton({
                   </div>
                 </Alert>
               ) : null}
+              <CheckboxField
+                name="endSessions"
+                label="Also end the sessions this key's tokens opened"
+                hint="Attendees already in stay in otherwise. Their next page says the organizer ended their session (session_ended)."
+                checked={endSessions}
+                onChange={(e) => setEndSessions(e.target.checked)}
+              />
             </>
           ) : null}
-          <FormError error={error} />
+          <FormError error={error ?? end.error} />
         </div>
       </Dialog>
     </>

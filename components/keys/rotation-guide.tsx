@@ -119,6 +119,7 @@ function NextStepPanel({ step, byId, notes, context }: { step: NextStep; byId: M
         orgSlug={context.orgSlug}
         eventSlug={context.eventSlug}
         keyId={key.id}
+        kid={key.kid}
         shortKid={key.shortKid}
         transition={transition}
         onlyActiveKey={transition === "retire" && context.activeCount === 1}

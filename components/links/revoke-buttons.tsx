@@ -1,7 +1,10 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { endSessionsAction } from "@/lib/actions/activity";
 import { revokeAllLinksAction, revokeLinkAction } from "@/lib/actions/links";
+import { CheckboxField } from "@/components/ui/field";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useAction } from "@/components/ui/use-action";
 
@@ -9,6 +12,8 @@ import { useAction } from "@/components/ui/use-action";
 export function RevokeLinkButton({ orgSlug, eventSlug, linkId, attendee, longLived }: { orgSlug: string; eventSlug: string; linkId: string; attendee: string; longLived: boolean }) {
   const router = useRouter();
   const { run, pending, error, reset } = useAction(revokeLinkAction);
+  const end = useAction(endSessionsAction);
+  const [endSessions, setEndSessions] = useState(false);
   return (
     <ConfirmButton
       label={
@@ -21,19 +26,34 @@ export function RevokeLinkButton({ orgSlug, eventSlug, linkId, attendee, longLiv
       }
       title={`Revoke the link for ${attendee}?`}
       consequence={
-        <p>
-          Whoever opens it from now on is turned away with the reason <code className="font-mono text-xs">link_revoked</code>.
-          {longLived ? " Attendees already signed in with it stay in until they leave." : " If it was already used, nothing changes for that attendee."} This cannot be undone: issue a new link if it is still needed.
-        </p>
+        <div className="space-y-3">
+          <p>
+            Whoever opens it from now on is turned away with the reason <code className="font-mono text-xs">link_revoked</code>.
+            {longLived ? " Attendees already signed in with it stay in unless you end their sessions too." : " If it was already used, that attendee stays in unless you end their session too."} This
+            cannot be undone: issue a new link if it is still needed.
+          </p>
+          <CheckboxField
+            name="endSessions"
+            label="Also end the sessions this link opened"
+            hint="Their next page says the organizer ended their session (session_ended)."
+            checked={endSessions}
+            onChange={(e) => setEndSessions(e.target.checked)}
+          />
+        </div>
       }
       confirmLabel="Revoke link"
-      pending={pending}
-      error={error}
+      pending={pending || end.pending}
+      error={error ?? end.error}
       onConfirm={(_, close) => {
         reset();
+        end.reset();
         run({ orgSlug, eventSlug, linkId }, () => {
-          close();
-          router.refresh();
+          const done = () => {
+            close();
+            router.refresh();
+          };
+          if (endSessions) end.run({ orgSlug, eventSlug, target: { linkId } }, done);
+          else done();
         });
       }}
     />

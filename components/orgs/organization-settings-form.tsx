@@ -15,7 +15,7 @@ export function OrganizationSettingsForm({
   isOwner,
 }: {
   orgSlug: string;
-  initial: { name: string; transcriptionEnabled: boolean; interpretationEnabled: boolean; requireTwoFactor: boolean };
+  initial: { name: string; transcriptionEnabled: boolean; interpretationEnabled: boolean; requireTwoFactor: boolean; activityRetentionDays: number };
   readOnly: boolean;
   isOwner: boolean;
 }) {
@@ -29,7 +29,7 @@ export function OrganizationSettingsForm({
       onSubmit={(e) => {
         e.preventDefault();
         setSaved(false);
-        const values = formValues(e.currentTarget) as { name: string; transcriptionEnabled: boolean; interpretationEnabled: boolean; requireTwoFactor?: boolean };
+        const values = formValues(e.currentTarget) as { name: string; transcriptionEnabled: boolean; interpretationEnabled: boolean; requireTwoFactor?: boolean; activityRetentionDays: string };
         run({ ...values, orgSlug }, () => {
           setSaved(true);
           router.refresh();
@@ -57,6 +57,17 @@ export function OrganizationSettingsForm({
             hint="Lets tokens grant the interpreter role (live audio translation)."
           />
         </div>
+        <TextField
+          label="Keep sign-in activity for (days)"
+          name="activityRetentionDays"
+          type="number"
+          min={1}
+          max={365}
+          defaultValue={String(initial.activityRetentionDays)}
+          hint="Every attempt at your events' entries (who signed in, who was refused and why) is kept this long, 1 to 365 days, then deleted."
+          error={fieldError("activityRetentionDays")}
+          className="max-w-xs"
+        />
         <div className="space-y-3">
           <p className="text-sm font-medium text-slate-800">Security</p>
           <CheckboxField

@@ -15,6 +15,7 @@ import {
   tokenInspectionResponseSchema,
 } from "./schemas";
 import { LINK_OPERATIONS } from "@/lib/links/api-operations";
+import { ACTIVITY_OPERATIONS } from "@/lib/activity/api-operations";
 
 /**
  * The API's operations, in one list: the OpenAPI document is generated from it and a test checks
@@ -48,6 +49,7 @@ export const API_TAGS = [
   },
   { name: "Test links", description: "One-off and long-lived links that sign a test attendee in, signed by a key the dashboard keeps. The token is returned once; only its hash is kept." },
   { name: "Tokens", description: "Check a token the way the event's entry would, without consuming it." },
+  { name: "Activity", description: "Every sign-in attempt at the event's entry, summaries for charts, a diagnosis in words, and ending attendee sessions." },
 ] as const;
 
 export const listQuerySchema = z.object({
@@ -257,4 +259,5 @@ export const API_OPERATIONS: ApiOperation[] = [
     errors: [400, 401, 404, 429],
   },
   ...LINK_OPERATIONS,
+  ...ACTIVITY_OPERATIONS,
 ];

@@ -45,6 +45,7 @@ export const AUDIT_ACTIONS = {
   "account.password_reset": "Reset their password by email",
   "account.session_ended": "Signed a device out",
   "account.sessions_ended": "Signed out everywhere",
+  "attendee_session.ended": "Ended attendee sessions",
 } as const;
 
 export type AuditAction = keyof typeof AUDIT_ACTIONS;

@@ -21,7 +21,7 @@ export interface StoredAttendee {
 
 const hashSecret = (secret: string) => createHash("sha256").update(secret).digest("hex");
 
-type SessionRow = { id: string; eventId: string; secretHash: string; displayName: string; claims: string; source: string; createdAt: Date; expiresAt: Date };
+type SessionRow = { id: string; eventId: string; keyId: string | null; linkId: string | null; secretHash: string; displayName: string; claims: string; source: string; createdAt: Date; expiresAt: Date };
 
 /**
  * Session rows are written by group commit: at the start of an event many sign-ins share one
@@ -37,12 +37,21 @@ const sessionWriter = createGroupCommit<SessionRow>(async (rows) => {
  * Opens the attendee's session: the cookie carries a random secret, the database only its hash,
  * and the verified claims (never the token).
  */
-export async function openAttendeeSession(input: { eventId: string; attendee: StoredAttendee; source: EntrySource; now: Date }) {
+export async function openAttendeeSession(input: {
+  eventId: string;
+  attendee: StoredAttendee;
+  source: EntrySource;
+  keyId?: string | null;
+  linkId?: string | null;
+  now: Date;
+}) {
   const secret = randomBytes(32).toString("base64url");
   const id = randomBytes(16).toString("hex");
   await sessionWriter.add({
     id,
     eventId: input.eventId,
+    keyId: input.keyId ?? null,
+    linkId: input.linkId ?? null,
     secretHash: hashSecret(secret),
     displayName: input.attendee.claims.displayName,
     claims: JSON.stringify(input.attendee),
@@ -57,8 +66,15 @@ export async function openAttendeeSession(input: { eventId: string; attendee: St
 export async function findAttendeeSession(eventId: string, secret: string | undefined, now = new Date()) {
   if (!secret || secret.length > 100) return null;
   const session = await db.attendeeSession.findUnique({ where: { secretHash: hashSecret(secret) } });
-  if (!session || session.eventId !== eventId || session.expiresAt <= now) return null;
+  if (!session || session.eventId !== eventId || session.expiresAt <= now || session.endedAt) return null;
   return { ...session, attendee: JSON.parse(session.claims) as StoredAttendee };
+}
+
+/** When an admin ended the session behind this cookie (lib/activity/sessions.ts), or null. */
+export async function sessionEndedAt(eventSlug: string, secret: string | undefined): Promise<Date | null> {
+  if (!secret || secret.length > 100) return null;
+  const session = await db.attendeeSession.findUnique({ where: { secretHash: hashSecret(secret) }, select: { endedAt: true, event: { select: { slug: true } } } });
+  return session?.event.slug === eventSlug ? session.endedAt : null;
 }
 
 export async function leaveAttendeeSession(sessionId: string, now = new Date()) {

@@ -6,10 +6,10 @@ import type { AttendeeClaims, VerifySuccess } from "@/lib/tokens/types";
 import { verifyAttendeeToken } from "@/lib/tokens/verify-token";
 import { findAttendeeSession, openAttendeeSession, type EntrySource } from "./attendee-session";
 import { isEventSlug } from "./entry-path";
+import { keysAfterUnknownKid, refreshFollowedJwksIfDue } from "./jwks-refresh";
 import { entryEvent, type EntryEvent } from "./event-config";
 import { spendRefusalBudget } from "./refusal-budget";
 import { claimHostJti, findIssuedLink, recordLongLivedUse, redeemOneOffLink, redeemOneOffLinkByJti, type IssuedLinkState, type RedeemOutcome } from "./replay";
-import { keysAfterUnknownKid, refreshFollowedJwksIfDue } from "./jwks-refresh";
 import { verificationKeysFor } from "./verification-keys";
 
 /**
@@ -96,7 +96,7 @@ async function decideForEvent(event: EntryEvent, attempt: EntryAttempt, facts: E
   const keys = await verificationKeysFor(event);
   let verified = await verifyAttendeeToken(attempt.token, { keys, policy: event.policy, features: event.features, now });
   if (!verified.ok && verified.reason === "unknown_key") {
-    // The host may just have published this kid at the JWKS URL the event follows (at most one fetch per 30 s).
+    // A host that follows a JWKS URL may have published a new key since the last refresh.
     const refreshed = await keysAfterUnknownKid(event, now);
     if (refreshed) verified = await verifyAttendeeToken(attempt.token, { keys: refreshed, policy: event.policy, features: event.features, now });
   }
@@ -108,7 +108,7 @@ async function decideForEvent(event: EntryEvent, attempt: EntryAttempt, facts: E
   const admit = async (source: EntrySource, linkId: string | undefined): Promise<EntryDecision> => ({
     ...facts,
     kind: "signed_in",
-    session: await openAttendeeSession({ eventId: event.id, attendee: { claims: verified.claims, notes: verified.notes, keyId: verified.keyId, linkId }, source, now }),
+    session: await openAttendeeSession({ eventId: event.id, attendee: { claims: verified.claims, notes: verified.notes, keyId: verified.keyId, linkId }, source, keyId: verified.keyId, linkId: linkId ?? null, now }),
   });
   // The confirmation of a usable one-off link, the common case, is one statement; anything else
   // falls through to the full decision below, which finds out why it was not redeemed.

@@ -6,12 +6,13 @@ import { hasMalformedEncoding } from "@/lib/http/request-guard";
 import { pageSecurityRequestHeaders } from "@/lib/http/secure-request";
 import { logUnexpected } from "@/lib/log";
 import { reasonStatus, type ReasonFailure } from "@/lib/tokens/reasons";
-import { ATTENDEE_COOKIE } from "./attendee-session";
+import { ATTENDEE_COOKIE, sessionEndedAt } from "./attendee-session";
 import { decideEntry, type EntryDecision, type EntryStep } from "./decide-entry";
 import { parseEntryPath } from "./entry-path";
 import type { EntryEvent } from "./event-config";
 import { ALREADY_IN_PARAM, INTERNAL_HEADERS, PENDING_COOKIE, PREVIEW_HEADER, encodePreview } from "./pending";
 import { renderProblemPage } from "./problem-page";
+import { recordEntryDecision } from "./record-attempt";
 import { isSameOriginPost } from "./same-origin";
 
 /**
@@ -23,7 +24,8 @@ import { isSameOriginPost } from "./same-origin";
  *   header), it does not verify again;
  * - POST /e/{slug}          → decideEntry "confirm": redeems the one-off link, 303 to the lobby;
  * - a refusal is its problem page with a 4xx status, rendered here; never a 5xx.
- * Each step calls decideEntry exactly once, so a record of every attempt has one place to hook in.
+ * Each step calls decideEntry exactly once and records the attempt (lib/activity) in decideStep.
+ * - GET /e/{slug}/lobby and /met → refused with `session_ended` once an admin ended the session.
  */
 const PRIVATE_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } as const;
 
@@ -89,7 +91,18 @@ async function decideStep(request: NextRequest, slug: string, step: EntryStep, t
     attendeeSecret: request.cookies.get(ATTENDEE_COOKIE)?.value,
     clientAddress: clientAddress(request.headers),
   });
+  recordEntryDecision(decision, { address: clientAddress(request.headers), userAgent: request.headers.get("user-agent") });
   return respond(request, slug, decision);
+}
+
+/**
+ * The attendee's pages after sign-in (lobby, "You met with…"): a session an admin ended gets the
+ * problem page with reason session_ended from its next request on; null lets the page render.
+ */
+async function endedSessionRefusal(request: NextRequest, slug: string): Promise<NextResponse | null> {
+  if (request.method !== "GET" && request.method !== "HEAD") return null;
+  const endedAt = await sessionEndedAt(slug, request.cookies.get(ATTENDEE_COOKIE)?.value);
+  return endedAt ? problem(request, slug, null, { reason: "session_ended", detail: { endedAt } }) : null;
 }
 
 export async function handleAttendeeRequest(request: NextRequest): Promise<NextResponse> {
@@ -110,6 +123,10 @@ export async function handleAttendeeRequest(request: NextRequest): Promise<NextR
       const pending = request.cookies.get(PENDING_COOKIE)?.value;
       // No pending link (a refreshed or bookmarked confirmation): the event's page says how to join, or leads to the lobby.
       return pending ? await decideStep(request, slug, "preview", pending) : seeOther(request, `/e/${slug}`);
+    }
+    if (step === "lobby" || step === "met") {
+      const ended = await endedSessionRefusal(request, slug);
+      if (ended) return ended;
     }
     // Below a valid slug, a path that does not decode would make Next's routing throw: our 404 instead.
     return hasMalformedEncoding(request.nextUrl.pathname) ? problem(request, null, null, { reason: "event_not_found", detail: {} }) : passThrough(request);

@@ -67,26 +67,15 @@ export async function recordLongLivedUse(linkId: string, now: Date): Promise<Red
 /**
  * Host-minted tokens that carry a jti are accepted once per event until they expire: the insert of
  * (event, jti) under a unique constraint is the atomic claim. Rows are kept until the token could
- * no longer be accepted anyway (exp + leeway), then swept.
+ * no longer be accepted anyway (exp + leeway), then pruned (lib/hygiene/prune.ts).
  */
 export async function claimHostJti(input: { eventId: string; jti: string; acceptableUntil: Date; now: Date }): Promise<RedeemOutcome> {
   try {
     await db.tokenRedemption.create({ data: { eventId: input.eventId, jti: input.jti, expiresAt: input.acceptableUntil, createdAt: input.now } });
-    maybeSweepExpired(input.now);
     return { ok: true };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
     const previous = await db.tokenRedemption.findUnique({ where: { eventId_jti: { eventId: input.eventId, jti: input.jti } }, select: { createdAt: true } });
     return { ok: false, reason: "already_used", usedAt: previous?.createdAt ?? null };
   }
-}
-
-let lastSweep = 0;
-const SWEEP_INTERVAL_MS = 10 * 60 * 1000;
-
-/** At most every 10 minutes per instance, drop redemption records of tokens that can no longer be accepted. */
-function maybeSweepExpired(now: Date) {
-  if (now.getTime() - lastSweep < SWEEP_INTERVAL_MS) return;
-  lastSweep = now.getTime();
-  db.tokenRedemption.deleteMany({ where: { expiresAt: { lt: now } } }).catch(() => undefined);
 }

@@ -75,6 +75,7 @@ const PROBLEM_TEXT: Record<ClaimProblem, (subject: string, limit?: number) => st
   not_a_pair: () => "userProfile must be a list of [key, value] text pairs.",
   unknown_role: () => `Roles are ${ATTENDEE_ROLES.join(", ")}.`,
   out_of_range: (s) => `${s} is out of range.`,
+  milliseconds: (s) => `${s} looks like milliseconds; times are whole seconds.`,
 };
 
 /** Why a feature-gated role cannot be given, and where to turn it on. */

@@ -24,4 +24,11 @@ export const updateOrganizationSchema = z.object({
   interpretationEnabled: z.boolean({ error: "Live interpretation must be true or false." }).default(false),
   /** Owners only; left out (unchanged) when an admin saves the form. */
   requireTwoFactor: z.boolean({ error: "Require two-factor must be true or false." }).optional(),
+  /** How long entry attempts are kept; left out = unchanged. */
+  activityRetentionDays: z.coerce
+    .number({ error: "Enter a number of days from 1 to 365." })
+    .int("Enter a whole number of days.")
+    .min(1, "Keep sign-in activity for at least 1 day.")
+    .max(365, "Keep sign-in activity for at most 365 days.")
+    .optional(),
 });

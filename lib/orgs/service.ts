@@ -60,7 +60,7 @@ export async function updateOrganization(ctx: TenantContext, input: z.output<typ
     }
     const after = await tx.organization.update({ where: { id: ctx.organizationId }, data: input });
     const changes: Record<string, [unknown, unknown]> = {};
-    for (const key of ["name", "transcriptionEnabled", "interpretationEnabled", "requireTwoFactor"] as const) {
+    for (const key of ["name", "transcriptionEnabled", "interpretationEnabled", "requireTwoFactor", "activityRetentionDays"] as const) {
       if (before[key] !== after[key]) changes[key] = [before[key], after[key]];
     }
     if (Object.keys(changes).length > 0) {

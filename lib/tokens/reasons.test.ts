@@ -20,6 +20,7 @@ describe("reason codes", () => {
       "event_not_found",
       "rate_limited",
       "temporarily_unavailable",
+      "session_ended",
     ]);
     expect(isReasonCode("expired")).toBe(true);
     expect(isReasonCode("EXPIRED")).toBe(false);
@@ -64,6 +65,7 @@ describe("explanations with concrete times", () => {
     [{ reason: "event_not_found", detail: {} }, "There is no event at this address."],
     [{ reason: "rate_limited", detail: { retryAfterSeconds: 29.2 } }, "Try again in 30 seconds."],
     [{ reason: "temporarily_unavailable", detail: { retryAfterSeconds: 30 } }, "could not check your link just now. Try again in 30 seconds."],
+    [{ reason: "session_ended", detail: { endedAt: new Date(now.getTime() - 120_000) } }, "The organizer ended your session at"],
   ];
 
   it.each(cases)("%j", (failure, expected) => {

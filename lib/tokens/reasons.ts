@@ -21,6 +21,7 @@ export const REASON_CODES = [
   "event_not_found",
   "rate_limited",
   "temporarily_unavailable",
+  "session_ended",
 ] as const;
 
 export type ReasonCode = (typeof REASON_CODES)[number];
@@ -61,7 +62,8 @@ export type ClaimProblem =
   | "not_a_url"
   | "not_a_pair"
   | "unknown_role"
-  | "out_of_range";
+  | "out_of_range"
+  | "milliseconds";
 
 /** The facts behind each reason: times, key ids, field names. Shown by the error page and the debugger. */
 export interface ReasonDetails {
@@ -81,6 +83,7 @@ export interface ReasonDetails {
   event_not_found: Record<string, never>;
   rate_limited: { retryAfterSeconds: number };
   temporarily_unavailable: { retryAfterSeconds: number };
+  session_ended: { endedAt?: Date | null };
 }
 
 export interface ReasonInfo {
@@ -110,6 +113,7 @@ export const REASONS: Record<ReasonCode, ReasonInfo> = {
   event_not_found: { status: 404, title: "This event does not exist", action: "Check the address. If you followed a link, contact whoever sent it to you." },
   rate_limited: { status: 429, title: "Too many sign-in attempts", action: "Wait a minute and try again." },
   temporarily_unavailable: { status: 429, title: "Sign-in is briefly unavailable", action: "Open the link again in a minute. Nothing was used up: the same link still works." },
+  session_ended: { status: 401, title: "The event organizer ended your session", action: ASK_FOR_NEW_LINK },
 };
 
 export function isReasonCode(value: unknown): value is ReasonCode {
@@ -174,6 +178,8 @@ const CLAIM_TEXT: Record<ClaimProblem, (d: ReasonDetails["invalid_claims"]) => s
   not_a_pair: (d) => `"${d.field}" must be a list of [name, value] text pairs.`,
   unknown_role: (d) => `"${d.field}" contains "${d.value ?? "?"}"; the roles are host, presenter, transcriber and interpreter.`,
   out_of_range: (d) => `"${d.field}" is not a valid time.`,
+  milliseconds: (d) =>
+    `"${d.field}" is ${d.value ?? "a number"}, which looks like milliseconds: JWT times are whole seconds since 1970. In JavaScript, use Math.floor(Date.now() / 1000).`,
 };
 
 const EXPLAIN: { [R in ReasonCode]: (detail: ReasonDetails[R], now: Date) => string } = {
@@ -207,6 +213,7 @@ const EXPLAIN: { [R in ReasonCode]: (detail: ReasonDetails[R], now: Date) => str
   event_not_found: () => "There is no event at this address.",
   rate_limited: (d) => `Try again in ${formatDuration(Math.max(1, Math.ceil(d.retryAfterSeconds)))}.`,
   temporarily_unavailable: (d) => `The event's sign-in service could not check your link just now. Try again in ${formatDuration(Math.max(1, Math.ceil(d.retryAfterSeconds)))}.`,
+  session_ended: (d, now) => (d.endedAt ? `The organizer ended your session at ${describeInstant(d.endedAt, now)}.` : "The organizer ended your session."),
 };
 
 export interface ReasonExplanation extends ReasonInfo {

@@ -20,6 +20,10 @@ function readNumericDate(payload: Record<string, unknown>, field: "exp" | "nbf" 
   if (typeof value !== "number" || !Number.isFinite(value)) {
     return { ok: false, failure: { ok: false, reason: "invalid_claims", detail: { field, problem: "wrong_type" } } };
   }
+  if (value > MAX_NUMERIC_DATE && value / 1000 <= MAX_NUMERIC_DATE) {
+    // The most common integration bug: Date.now() (milliseconds) where JWT wants seconds.
+    return { ok: false, failure: { ok: false, reason: "invalid_claims", detail: { field, problem: "milliseconds", value: String(value) } } };
+  }
   if (value < 0 || value > MAX_NUMERIC_DATE) {
     return { ok: false, failure: { ok: false, reason: "invalid_claims", detail: { field, problem: "out_of_range" } } };
   }

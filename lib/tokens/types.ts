@@ -86,7 +86,13 @@ export type VerifierReason =
   | "issued_before_cutoff"
   | "invalid_claims";
 
-export type VerifyFailure = { [R in VerifierReason]: { ok: false; reason: R; detail: ReasonDetails[R] } }[VerifierReason];
+export type VerifyFailure = { [R in VerifierReason]: { ok: false; reason: R; detail: ReasonDetails[R] } }[VerifierReason] & {
+  /**
+   * Set when the signature verified but a later check failed (expired, claims…): which key signed it,
+   * and its claims when they could be read. Only then may a record show them as the host's.
+   */
+  signedBy?: { keyId: string; kid: string; jti?: string; claims?: AttendeeClaims };
+};
 
 export type VerifyResult = VerifySuccess | VerifyFailure;
 

@@ -61,7 +61,12 @@ async function evaluate(token: unknown, context: VerifyContext): Promise<Evaluat
   checks.push(attendee.ok ? { id: "claims", status: "pass" } : { id: "claims", status: "fail", failure: { ok: false, reason: "invalid_claims", detail: attendee.detail } });
 
   const firstFailure = checks.find((c) => c.status === "fail");
-  if (firstFailure?.status === "fail") return { result: firstFailure.failure, checks, times: time.facts };
+  if (firstFailure?.status === "fail") {
+    const result: VerifyFailure = signature.ok
+      ? { ...firstFailure.failure, signedBy: { keyId: signature.key.id, kid: signature.key.kid, ...(attendee.ok ? { claims: attendee.claims, ...(attendee.jti !== undefined ? { jti: attendee.jti } : {}) } : {}) } }
+      : firstFailure.failure;
+    return { result, checks, times: time.facts };
+  }
   if (!signature.ok || !attendee.ok) throw new Error("a failed step without a failed check"); // cannot happen: both push a "fail"
 
   const { exp, iat, nbf, lifetimeSeconds } = time.facts;

@@ -42,7 +42,7 @@ let address = 0;
 /** An attendee arriving with a token the host signed with `kid` (each from its own address: refusals spend a budget). */
 async function arrive(slug: string, key: ReturnType<typeof hostKey>, now: Date) {
   const token = await signAttendeeToken({ privateKey: key.privateKey, kid: key.kid }, { displayName: "Ada" }, { now, jti: null });
-  // The entry trusts an event row for 250 ms; forgetting it stands for that wait.
+  // The entry trusts its copy of the event row for 250 ms of real time; the test jumps hours at once.
   forgetCachedEntryEvents();
   return reasonOf(await decideEntry({ slug, token, step: "open", clientAddress: `198.51.100.${++address % 250}`, now }));
 }

@@ -4,6 +4,8 @@ import { EVENT_SORTS } from "@/lib/events/schema";
 import { listEvents } from "@/lib/events/service";
 import { parseListParams, type SearchParams } from "@/lib/tables/list-params";
 import { pageTenant } from "@/lib/tenancy/page";
+import { liveEvents } from "@/lib/activity/queries";
+import { LiveEvents } from "@/components/activity/live-events";
 import { EventsTable } from "@/components/events/events-table";
 import { ButtonLink } from "@/components/ui/button";
 import { PageHeader } from "@/components/ui/page-header";
@@ -14,7 +16,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
   const { org } = await params;
   const { ctx } = await pageTenant(org);
   const list = parseListParams(await searchParams, { sortable: EVENT_SORTS, defaultSort: "createdAt", defaultDir: "desc" });
-  const result = await listEvents(ctx, list);
+  const [result, live] = await Promise.all([listEvents(ctx, list), liveEvents(ctx, new Date())]);
   return (
     <>
       <PageHeader
@@ -22,6 +24,7 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
         description="Each event has its own keys, profile fields, token policy and attendee entry at /e/{slug}."
         actions={canWrite(ctx.actor.role) ? <ButtonLink href={`/orgs/${org}/events/new`}>New event</ButtonLink> : null}
       />
+      <LiveEvents orgSlug={org} events={live} />
       <EventsTable
         orgSlug={org}
         page={{

@@ -1,13 +1,24 @@
 import type { Metadata } from "next";
 import { getEvent } from "@/lib/events/service";
+import { eventKeys, findAttempt } from "@/lib/activity/queries";
 import { orNotFound, pageTenant } from "@/lib/tenancy/page";
+import { AttemptContext } from "@/components/activity/attempt-context";
 import { TokenDebugger } from "@/components/debugger/token-debugger";
 
 export const metadata: Metadata = { title: "Token debugger" };
 
-export default async function TokenDebuggerPage({ params }: { params: Promise<{ org: string; event: string }> }) {
+export default async function TokenDebuggerPage({ params, searchParams }: { params: Promise<{ org: string; event: string }>; searchParams: Promise<{ attempt?: string | string[] }> }) {
   const { org, event: slug } = await params;
+  const { attempt: attemptParam } = await searchParams;
   const { ctx } = await pageTenant(org);
   const event = await orNotFound(getEvent(ctx, slug));
-  return <TokenDebugger orgSlug={org} eventSlug={event.slug} />;
+  const attemptId = typeof attemptParam === "string" ? attemptParam.slice(0, 64) : null;
+  const attempt = attemptId ? await findAttempt(event.id, attemptId) : null;
+  const keyLabel = attempt?.kid ? ((await eventKeys(event.id)).find((k) => k.kid === attempt.kid)?.label ?? null) : null;
+  return (
+    <div className="space-y-6">
+      {attempt ? <AttemptContext attempt={attempt} keyLabel={keyLabel} now={new Date()} activityHref={`/orgs/${org}/events/${event.slug}/activity`} /> : null}
+      <TokenDebugger orgSlug={org} eventSlug={event.slug} />
+    </div>
+  );
 }
