@@ -6,8 +6,9 @@ import { cn } from "@/components/ui/cn";
 /** The new event's next steps, each ticked when done and linked to the tab where it is done. */
 export function SetupChecklist({ steps, doneCount, eventBase }: { steps: SetupStep[]; doneCount: number; eventBase: string }) {
   return (
-    <Card title="Get this event ready" description={`${doneCount} of ${steps.length} done. Attendees can sign in once a key is active.`}>
-      <ol className="space-y-3" data-testid="setup-checklist">
+    <div data-testid="setup-checklist">
+      <Card title="Get this event ready" description={`${doneCount} of ${steps.length} done. Attendees can sign in once a key is active.`}>
+      <ol className="space-y-3">
         {steps.map((step) => (
           <li key={step.id} data-step={step.id} data-done={step.done} className="flex gap-3">
             <span
@@ -35,6 +36,7 @@ export function SetupChecklist({ steps, doneCount, eventBase }: { steps: SetupSt
           </li>
         ))}
       </ol>
-    </Card>
+      </Card>
+    </div>
   );
 }

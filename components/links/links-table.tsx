@@ -108,10 +108,11 @@ function columnsFor(context: { orgSlug: string; eventSlug: string; writable: boo
       cell: (info) => (
         <div>
           {when(info.getValue())}
-          <p className="max-w-[12rem] text-xs text-slate-500 [overflow-wrap:anywhere]">
+          {/* One line, cut with "…": a long address would otherwise widen the column past the card. */}
+          <p className="max-w-[11rem] truncate text-xs text-slate-500" title={info.row.original.issuedByLabel}>
             by {info.row.original.issuedByLabel}
-            {info.row.original.signedIn === "browser" ? " · signed in browser" : ""}
           </p>
+          {info.row.original.signedIn === "browser" ? <p className="text-xs text-slate-500">signed in browser</p> : null}
         </div>
       ),
     }),

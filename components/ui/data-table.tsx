@@ -185,7 +185,7 @@ export function ServerDataTable<TData extends RowData & { id: string }>({
                       key={header.id}
                       scope="col"
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                      className="px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+                      className="whitespace-nowrap px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
                     >
                       {header.isPlaceholder ? null : canSort ? (
                         <button

@@ -84,7 +84,7 @@ export function DateTimeField({
           <span className="self-center text-sm text-slate-600">UTC</span>
         )}
       </div>
-      <input type="hidden" name={name} aria-label={label} value={submitted} />
+      <input type="hidden" name={name} data-label={label} value={submitted} />
       {error ? (
         <p id={`${id}-error`} className="text-sm text-red-700" data-field-error={name}>
           {error}

@@ -59,7 +59,7 @@ export function DurationField({
             ))}
           </select>
           {/* What the form sends: whole seconds, as the API takes them. */}
-          <input type="hidden" name={control.name} aria-label={label} value={seconds === null ? "" : String(seconds)} data-value-type="number" />
+          <input type="hidden" name={control.name} data-label={label} value={seconds === null ? "" : String(seconds)} data-value-type="number" />
         </div>
       )}
     </Field>

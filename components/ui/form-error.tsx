@@ -21,11 +21,14 @@ export function humanizeFieldKey(key: string): string {
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : key;
 }
 
-/** The visible label of the control named `name` in the same form (its own text, without hints or codes). */
+/**
+ * The visible label of the control named `name` in the same form (its own text, without hints or
+ * codes); a composite control's hidden value names its label in `data-label`.
+ */
 function labelOf(scope: ParentNode, name: string): string | undefined {
   const control = scope.querySelector<HTMLInputElement>(`[name="${CSS.escape(name)}"]`);
   const label = control?.labels?.[0];
-  const text = label ? [...label.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join("").trim() : control?.getAttribute("aria-label");
+  const text = label ? [...label.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE).map((n) => n.textContent).join("").trim() : (control?.dataset.label ?? control?.getAttribute("aria-label"));
   return text || undefined;
 }
 
