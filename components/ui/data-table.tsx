@@ -185,7 +185,7 @@ export function ServerDataTable<TData extends RowData & { id: string }>({
                       key={header.id}
                       scope="col"
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                      className="whitespace-nowrap px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+                      className="whitespace-nowrap px-3 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
                     >
                       {header.isPlaceholder ? null : canSort ? (
                         <button
@@ -218,7 +218,7 @@ export function ServerDataTable<TData extends RowData & { id: string }>({
                       key={cell.id}
                       data-label={label}
                       className={cn(
-                        "px-4 py-2.5 align-top text-slate-800",
+                        "px-3 py-2.5 align-top text-slate-800",
                         cardsOnPhone && "max-sm:flex max-sm:min-w-0 max-sm:gap-3 max-sm:py-1",
                         cardsOnPhone &&
                           label &&

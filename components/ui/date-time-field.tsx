@@ -9,8 +9,9 @@ import { useDisplayTimeZone } from "./time";
 
 /**
  * A date and a time, entered in UTC or in the admin's own zone (Account → Time zone), echoed in the
- * app's own format ("1 Dec 2026, 14:05 UTC · 15:05 CET") whatever the browser's pickers look like.
- * The form submits the instant as ISO 8601 under `name` ("" when empty), as the API takes it.
+ * app's own format ("1 Dec 2026, 14:05 UTC · 15:05 CET"). Typed as 2027-04-01 and 15:00: the
+ * browsers' own pickers follow the computer's locale (mm/dd/yyyy, AM/PM), not the app's 24-hour
+ * clock. The form submits the instant as ISO 8601 under `name` ("" when empty), as the API takes it.
  */
 export function DateTimeField({
   label,
@@ -34,9 +35,10 @@ export function DateTimeField({
   const initial = defaultValue ? wallTimeOf(new Date(defaultValue), "UTC") : { date: "", time: "" };
   const [date, setDate] = useState(initial.date);
   const [time, setTime] = useState(initial.time);
-  // A date without a time means the start of that day.
-  const instant = date ? instantOfWallTime(date, time || "00:00", zone) : null;
+  // A date without a time means the start of that day; "9:30" is 09:30.
+  const instant = date ? instantOfWallTime(date, /^\d:\d{2}$/.test(time) ? `0${time}` : time || "00:00", zone) : null;
   const submitted = !date && !time ? "" : instant ? instant.toISOString() : `${date}T${time}`;
+  const unreadable = submitted !== "" && !instant;
 
   const changeZone = (next: string) => {
     // The instant stays; the inputs show it in the newly chosen zone.
@@ -54,23 +56,28 @@ export function DateTimeField({
       <legend className="block text-sm font-medium text-slate-800">{label}</legend>
       <div className="flex flex-wrap gap-2">
         <input
-          type="date"
           aria-label={`${label}: date`}
-          aria-invalid={Boolean(error)}
+          aria-invalid={Boolean(error) || unreadable}
           aria-describedby={describedBy}
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder="YYYY-MM-DD"
+          maxLength={10}
           value={date}
-          onChange={(e) => setDate(e.target.value)}
-          className={cn(controlClasses, "min-w-0 flex-1")}
+          onChange={(e) => setDate(e.target.value.trim())}
+          className={cn(controlClasses, "w-32 min-w-0 flex-1 tabular-nums")}
         />
         <input
-          type="time"
-          step={60}
           aria-label={`${label}: time`}
-          aria-invalid={Boolean(error)}
+          aria-invalid={Boolean(error) || unreadable}
           aria-describedby={describedBy}
+          inputMode="numeric"
+          autoComplete="off"
+          placeholder="HH:MM"
+          maxLength={5}
           value={time}
-          onChange={(e) => setTime(e.target.value)}
-          className={cn(controlClasses, "w-28")}
+          onChange={(e) => setTime(e.target.value.trim())}
+          className={cn(controlClasses, "w-20 tabular-nums")}
         />
         {zones.length > 1 ? (
           <select aria-label={`${label}: time zone`} value={zone} onChange={(e) => changeZone(e.target.value)} className={cn(controlClasses, "max-w-full")}>
@@ -96,6 +103,8 @@ export function DateTimeField({
             {formatUtc(instant)}
             {ownZone && ownZone !== "UTC" ? ` · ${formatZoneShort(instant, ownZone)}` : ""}
           </>
+        ) : unreadable ? (
+          <span className="text-amber-800">Type the date as 2027-04-01 and the time as 15:00 (24-hour clock).</span>
         ) : (
           (hint ?? "Not set.")
         )}
