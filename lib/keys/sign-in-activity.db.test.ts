@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { makeEvent, makeTenant } from "@/test/factories";
 import { rsaPair, spkiPem } from "@/test/keys";
+import type { KeyStatus } from "./lifecycle";
 import { uploadPublicKeySchema } from "./schema";
 import { uploadPublicKey } from "./service";
 import { keyActivityLastHour } from "./sign-in-activity";
@@ -24,7 +25,7 @@ describe("each key's part in the last hour's sign-ins", () => {
     await minute(event.id, oldKey.id, minutesAgo(3), 70, "refused"); // refusals are not sign-ins
     await minute(other.id, oldKey.id, minutesAgo(3), 900); // another event's counts
 
-    const keys = await db.signingKey.findMany({ where: { eventId: event.id } });
+    const keys = (await db.signingKey.findMany({ where: { eventId: event.id } })).map((k) => ({ ...k, status: k.status as KeyStatus }));
     const activity = await keyActivityLastHour(event.id, keys, now);
     expect(activity.get(newKey.id)).toEqual({ share: 0.75, signIns: 30, recent: true });
     expect(activity.get(oldKey.id)).toEqual({ share: 0.25, signIns: 10, recent: true });
