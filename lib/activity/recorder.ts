@@ -1,7 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
 import { v7 as uuidv7 } from "uuid";
-import { insertRows } from "@/lib/db/insert-rows";
+import { insertRows } from "@/lib/db/raw-sql";
 import { logUnexpected } from "@/lib/log";
 import { attemptRow, hourOf, minuteOf, type EntryAttemptInput, type EntryAttemptRow } from "./attempt";
 import { AttemptBuffer } from "./attempt-buffer";

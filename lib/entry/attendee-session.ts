@@ -1,7 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
-import { insertRows } from "@/lib/db/insert-rows";
+import { insertRows } from "@/lib/db/raw-sql";
 import type { AttendeeClaims, VerifyNote } from "@/lib/tokens/types";
 import { createGroupCommit } from "./group-commit";
 

@@ -5,6 +5,11 @@ import { databaseUrl } from "@/lib/env";
 
 type Row = Record<string, string | number | Date | null>;
 
+/** The n-th (1-based) bind parameter in this database's SQL: `$n` on PostgreSQL, `?` on SQLite. */
+export function placeholder(n: number): string {
+  return databaseProviderOf(databaseUrl()) === "postgresql" ? `$${n}` : "?";
+}
+
 /**
  * One multi-row INSERT as plain SQL, the same on SQLite and PostgreSQL, for the entry's batched
  * writes behind requests (sessions, attempts, per-minute counters). Prisma's createMany compiles a
@@ -16,8 +21,7 @@ type Row = Record<string, string | number | Date | null>;
 export async function insertRows(table: string, rows: readonly Row[], onConflict = ""): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
-  const postgres = databaseProviderOf(databaseUrl()) === "postgresql";
   const params: Row[string][] = [];
-  const tuples = rows.map((row) => `(${columns.map((column) => (params.push(row[column] ?? null), postgres ? `$${params.length}` : "?")).join(", ")})`);
+  const tuples = rows.map((row) => `(${columns.map((column) => (params.push(row[column] ?? null), placeholder(params.length))).join(", ")})`);
   await db.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")} ${onConflict}`, ...params);
 }
