@@ -230,8 +230,8 @@ test("keyboard users skip to the content, durations read in human units, and the
   await expect(page.getByRole("alert").filter({ hasText: "Please correct" })).toContainText("One-off link lifetime must be at most 1 hour");
   await expect(page.getByRole("alert").filter({ hasText: "Please correct" })).not.toContainText("oneOffLifetimeSeconds");
   await page.getByLabel("One-off link lifetime", { exact: true }).fill("10");
-  await page.getByLabel("Starts: date").fill("2027-04-01");
-  await page.getByLabel("Starts: time").fill("15:00");
+  await page.getByLabel("Starts: date", { exact: true }).fill("2027-04-01");
+  await page.getByLabel("Starts: time", { exact: true }).fill("15:00");
   await expect(page.getByTestId("startsAt-echo")).toHaveText("1 Apr 2027, 15:00 UTC");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page.getByText("Event settings saved")).toBeVisible();
@@ -245,7 +245,7 @@ test("keyboard users skip to the content, durations read in human units, and the
   await expect(page.locator("time").filter({ hasText: "1 Apr 2027, 15:00 UTC" })).toContainText("17:00 CEST");
   await page.goto(`/orgs/${org.slug}/events/${event.slug}/settings`);
   await page.getByRole("combobox", { name: "Starts: time zone" }).selectOption("Europe/Berlin");
-  await expect(page.getByLabel("Starts: time")).toHaveValue("17:00");
+  await expect(page.getByLabel("Starts: time", { exact: true })).toHaveValue("17:00");
   await expect(page.getByTestId("startsAt-echo")).toHaveText("1 Apr 2027, 15:00 UTC · 17:00 CEST");
   await shootBoth(page, "event-settings");
 });
