@@ -65,7 +65,7 @@ export function DateTimeField({
           maxLength={10}
           value={date}
           onChange={(e) => setDate(e.target.value.trim())}
-          className={cn(controlClasses, "w-32 min-w-0 flex-1 tabular-nums")}
+          className={cn(controlClasses, "w-[7.5rem] shrink-0 tabular-nums")}
         />
         <input
           aria-label={`${label}: time`}
@@ -77,10 +77,10 @@ export function DateTimeField({
           maxLength={5}
           value={time}
           onChange={(e) => setTime(e.target.value.trim())}
-          className={cn(controlClasses, "w-20 tabular-nums")}
+          className={cn(controlClasses, "w-[4.5rem] shrink-0 tabular-nums")}
         />
         {zones.length > 1 ? (
-          <select aria-label={`${label}: time zone`} value={zone} onChange={(e) => changeZone(e.target.value)} className={cn(controlClasses, "max-w-full")}>
+          <select aria-label={`${label}: time zone`} value={zone} onChange={(e) => changeZone(e.target.value)} className={cn(controlClasses, "min-w-[8rem] max-w-full flex-1")}>
             {zones.map((z) => (
               <option key={z} value={z}>
                 {z.replaceAll("_", " ")}
