@@ -141,11 +141,11 @@ export function IssueLinkPanel(props: IssueLinkPanelProps) {
         // Signed here: the token and the key stay in this page; the server gets the link's details.
         if (!browserKey || !check.ok) return;
         const lifetime = linkLifetime(state.kind, state.lifetimeSeconds, policy);
-        if (!lifetime.ok) return setServerError({ code: "VALIDATION", message: lifetime.message, field: "lifetimeSeconds", fieldErrors: { lifetimeSeconds: lifetime.message } });
+        if (!lifetime.ok) return setServerError({ code: "VALIDATION", message: lifetime.error, field: "lifetimeSeconds", fieldErrors: { lifetimeSeconds: lifetime.error } });
         const subtle = globalThis.crypto.subtle;
         const times = linkTimes(new Date(Date.now() + clockOffset.current), lifetime.seconds, policy);
         const jti = globalThis.crypto.randomUUID();
-        const token = await signJwt(subtle, browserKey.key, linkTokenHeader(browserKey.kid), linkTokenPayload(check.claims, { jti, ...times }));
+        const token = await signJwt(browserKey.key, linkTokenHeader(browserKey.kid), linkTokenPayload(check.claims, { jti, ...times }));
         const result = await recordBrowserLinkAction({ ...input, jti, kid: browserKey.kid, iat: times.iat, exp: times.exp, tokenHash: await sha256Hex(subtle, token) });
         if (!result.ok) return setServerError(result.error);
         setIssued({
