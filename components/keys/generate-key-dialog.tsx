@@ -8,7 +8,7 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { CheckboxField, TextField } from "@/components/ui/field";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
 import type { AddKeyDialogProps } from "./add-key-dialog-props";
 import { FormError } from "@/components/ui/form-error";
 import { formValues, useAction } from "@/components/ui/use-action";
@@ -85,14 +85,7 @@ export function GenerateKeyDialog({ orgSlug, eventSlug, hasActiveKey, open, onOp
               </Button>
             </>
           ) : (
-            <>
-              <Button variant="secondary" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" form={formId} disabled={pending}>
-                {pending ? "Generating…" : "Generate key"}
-              </Button>
-            </>
+            <DialogFormButtons formId={formId} pending={pending} onCancel={close} submit="Generate key" submitting="Generating…" />
           )
         }
       >

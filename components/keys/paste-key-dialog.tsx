@@ -8,7 +8,7 @@ import { DOC_PUBOUT_COMMAND, MAX_KEY_INPUT_BYTES, precheckKeyText, refusals, typ
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, TextField } from "@/components/ui/field";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
 import type { AddKeyDialogProps } from "./add-key-dialog-props";
 import { KeyDropBox } from "@/components/ui/key-drop-box";
 import { formValues, useAction } from "@/components/ui/use-action";
@@ -72,14 +72,7 @@ export function PasteKeyDialog({ orgSlug, eventSlug, hasActiveKey, open, onOpenC
           added ? (
             <Button onClick={close}>Done</Button>
           ) : (
-            <>
-              <Button variant="secondary" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" form={formId} disabled={pending}>
-                {pending ? "Checking…" : "Add public key"}
-              </Button>
-            </>
+            <DialogFormButtons formId={formId} pending={pending} onCancel={close} submit="Add public key" submitting="Checking…" />
           )
         }
       >
