@@ -1,7 +1,7 @@
 "use server";
 
 import { orgAction } from "./safe-action";
-import { inspectEventToken } from "@/lib/debugger/inspect-event-token";
+import { inspectEventToken } from "@/lib/debugger/service";
 import { inspectTokenSchema, tokenFromInput } from "@/lib/debugger/schema";
 
 /** Read-only (viewers too): inspects a pasted token against the event; nothing is stored or used up. */
