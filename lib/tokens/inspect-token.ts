@@ -98,7 +98,8 @@ function passOrSkipText(id: CheckId, status: "pass" | "skip", result: VerifyResu
         const { displayName, userProfile, roles } = result.claims;
         return `displayName "${displayName}", ${userProfile.length} profile field${userProfile.length === 1 ? "" : "s"}, roles: ${roles.length ? roles.join(", ") : "none"}.`;
       }
-      return "displayName and the optional claims are acceptable.";
+      // Only reached for a skip: the claims were never read (the token's shape failed first).
+      return NOT_CHECKED;
   }
 }
 
