@@ -1,5 +1,5 @@
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
+import { toCsv } from "@/lib/tables/csv";
 import { explainFailure, isReasonCode, REASON_CODES, type ReasonFailure } from "@/lib/tokens/reasons";
 import { ADMIN_ADVICE } from "./advice";
 import { ATTEMPT_OUTCOMES, ATTEMPT_SOURCES, ATTEMPT_STEPS } from "./attempt";
@@ -71,19 +71,9 @@ export function presentAttempt(attempt: AttemptView, now: Date): ApiAttempt {
 
 const CSV_COLUMNS = ["at", "outcome", "reason", "explanation", "advice", "step", "source", "kid", "linkId", "jti", "network", "browser", "displayName", "email", "sessionId"] as const;
 
-/**
- * The attempts as CSV (RFC 4180, one header row). Cells that a spreadsheet would run as a formula
- * (starting with = + - @) get a leading apostrophe: names come from tokens.
- */
+/** The attempts as CSV (lib/tables/csv.ts guards cells a spreadsheet would run as formulas: names come from tokens). */
 export function attemptsCsv(attempts: AttemptView[], now: Date): string {
-  const guard = (value: string | null) => (value && /^[=+\-@\t\r]/.test(value) ? `'${value}` : (value ?? ""));
-  return stringify(
-    attempts.map((a) => {
-      const row = presentAttempt(a, now);
-      return CSV_COLUMNS.map((c) => guard(row[c]));
-    }),
-    { header: true, columns: [...CSV_COLUMNS], record_delimiter: "\r\n" },
-  );
+  return toCsv(CSV_COLUMNS, attempts.map((a) => presentAttempt(a, now)));
 }
 
 const counts = z.record(z.string(), z.number().int());

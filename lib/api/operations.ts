@@ -16,6 +16,7 @@ import {
 } from "./schemas";
 import { LINK_OPERATIONS } from "@/lib/links/api-operations";
 import { ACTIVITY_OPERATIONS } from "@/lib/activity/api-operations";
+import { AUDIT_OPERATIONS } from "@/lib/audit/api-operations";
 
 /**
  * The API's operations, in one list: the OpenAPI document is generated from it and a test checks
@@ -50,6 +51,7 @@ export const API_TAGS = [
   { name: "Test links", description: "One-off and long-lived links that sign a test attendee in, signed by a key the dashboard keeps. The token is returned once; only its hash is kept." },
   { name: "Tokens", description: "Check a token the way the event's entry would, without consuming it." },
   { name: "Activity", description: "Every sign-in attempt at the event's entry, summaries for charts, a diagnosis in words, and ending attendee sessions." },
+  { name: "Audit log", description: "Who changed what in the organization, and when: the dashboard's audit log, with filters, as JSON or CSV." },
 ] as const;
 
 export const listQuerySchema = z.object({
@@ -260,4 +262,5 @@ export const API_OPERATIONS: ApiOperation[] = [
   },
   ...LINK_OPERATIONS,
   ...ACTIVITY_OPERATIONS,
+  ...AUDIT_OPERATIONS,
 ];
