@@ -17,6 +17,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
       <PageHeader title="Audit log" description="Who changed what, and when: organization, members, events, keys, profile fields and links. Entries cannot be edited." />
       <AuditTable
         actors={actors}
+        exportHref={`/orgs/${org}/audit/export`}
         page={{
           ...result,
           sort: list.sort,
