@@ -16,13 +16,13 @@ import { FormError } from "@/components/ui/form-error";
 import { SeverityList } from "@/components/ui/severity";
 import { useAction } from "@/components/ui/use-action";
 
-/** passed/failed in colour; checks that could not run, or ran on unverified claims, greyed out. */
-const CHECK_LOOK: Record<CheckState, { icon: string; label: string; mark: string; row: string }> = {
-  passed: { icon: "✓", label: "passed", mark: "text-emerald-700", row: "" },
-  failed: { icon: "✗", label: "failed", mark: "text-red-700", row: "" },
-  not_applicable: { icon: "–", label: "not applicable", mark: "text-slate-500", row: "" },
-  not_run: { icon: "–", label: "not run", mark: "text-slate-500", row: "opacity-60" },
-  unverified: { icon: "?", label: "unverified", mark: "text-slate-500", row: "opacity-60" },
+/** passed/failed in colour; checks that could not run, or ran on unverified claims, greyed out (still readable: slate-500 meets AA). */
+const CHECK_LOOK: Record<CheckState, { icon: string; label: string; mark: string; muted: boolean }> = {
+  passed: { icon: "✓", label: "passed", mark: "text-emerald-700", muted: false },
+  failed: { icon: "✗", label: "failed", mark: "text-red-700", muted: false },
+  not_applicable: { icon: "–", label: "not applicable", mark: "text-slate-500", muted: false },
+  not_run: { icon: "–", label: "not run", mark: "text-slate-400", muted: true },
+  unverified: { icon: "?", label: "unverified", mark: "text-slate-400", muted: true },
 };
 
 function Json({ value }: { value: unknown }) {
@@ -116,15 +116,20 @@ export function TokenDebugger({ orgSlug, eventSlug }: { orgSlug: string; eventSl
                 {view.checks.map((check) => {
                   const look = CHECK_LOOK[check.state];
                   return (
-                    <li key={check.id} className={cn("flex gap-3 py-2 text-sm", look.row)} data-check={check.id} data-status={check.status} data-state={check.state}>
+                    <li key={check.id} className="flex gap-3 py-2 text-sm" data-check={check.id} data-status={check.status} data-state={check.state}>
                       <span aria-hidden className={cn("w-4 shrink-0 font-bold", look.mark)}>
                         {look.icon}
                       </span>
                       <div className="min-w-0">
-                        <p className="font-medium text-slate-900">
-                          {check.label} <span className="sr-only">({look.label})</span>
+                        <p className={cn("font-medium", look.muted ? "text-slate-500" : "text-slate-900")}>
+                          {check.label}
+                          {look.muted ? (
+                            <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600">{look.label}</span>
+                          ) : (
+                            <span className="sr-only"> ({look.label})</span>
+                          )}
                         </p>
-                        <p className="break-words text-slate-600">{check.text}</p>
+                        <p className={cn("break-words", look.muted ? "text-slate-500" : "text-slate-600")}>{check.text}</p>
                       </div>
                     </li>
                   );
