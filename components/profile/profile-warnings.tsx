@@ -7,7 +7,7 @@ export function ProfileWarnings({ warnings, emptyText, className }: { warnings: 
   return (
     <div className={className} data-testid="profile-warnings">
       <p className="sr-only" aria-live="polite">
-        {warnings.length === 0 ? emptyText : `${describeSeverityCounts(warnings)}.`}
+        {warnings.length === 0 ? "No findings." : `${describeSeverityCounts(warnings)}.`}
       </p>
       <SeverityList
         items={warnings.map((w, i) => ({ level: w.level, message: w.message, code: w.code, id: `${w.code}-${w.key ?? ""}-${w.entry ?? ""}-${i}` }))}
