@@ -90,8 +90,3 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown): z.in
 export function isUniqueViolation(error: unknown): boolean {
   return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }
-
-/** Prisma's "record to update not found" (an `update` whose conditional `where` matched nothing). */
-export function isRecordNotFound(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
-}

@@ -52,10 +52,15 @@ async function main() {
 
   ensureProductionBuild(env, "Building the app for the browser tests…");
   const args = process.argv.slice(2);
+  // `npm run test:e2e -- --multi-instance` runs only the two-instance PostgreSQL part.
+  const onlyMultiInstance = args[0] === "--multi-instance";
+  if (onlyMultiInstance && !process.env.TEST_POSTGRES_URL) throw new Error("--multi-instance needs TEST_POSTGRES_URL (a PostgreSQL server to create a throw-away database on).");
   try {
-    const status = await run("node_modules/.bin/playwright", ["test", ...args], { ...env, NODE_ENV: "production" });
-    if (status !== 0) process.exit(status);
-    if (process.env.TEST_POSTGRES_URL && args.length === 0) await runMultiInstance(env);
+    if (!onlyMultiInstance) {
+      const status = await run("node_modules/.bin/playwright", ["test", ...args], { ...env, NODE_ENV: "production" });
+      if (status !== 0) process.exit(status);
+    }
+    if (process.env.TEST_POSTGRES_URL && (args.length === 0 || onlyMultiInstance)) await runMultiInstance(env);
   } finally {
     await peer.close();
   }

@@ -1,8 +1,7 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
-import { db } from "@/lib/db";
-import { databaseProviderOf } from "@/lib/db/provider";
-import { databaseUrl } from "@/lib/env";
+import { v7 as uuidv7 } from "uuid";
+import { insertRows } from "@/lib/db/raw-sql";
 import { logUnexpected } from "@/lib/log";
 import { attemptRow, hourOf, minuteOf, type EntryAttemptInput, type EntryAttemptRow } from "./attempt";
 import { AttemptBuffer } from "./attempt-buffer";
@@ -19,29 +18,21 @@ export const ATTEMPT_FLUSH_INTERVAL_MS = 1_000;
  */
 export async function writeAttempts(batch: EntryAttemptRow[]): Promise<void> {
   if (batch.length === 0) return;
-  await db.entryAttempt.createMany({ data: batch });
-  const counters = new Map<string, { eventId: string; minute: Date; hour: Date; outcome: string; reason: string; keyId: string; kid: string; count: number }>();
+  // Time-ordered ids (UUIDv7): the activity list breaks ties of the same millisecond by id, newest first.
+  await insertRows("EntryAttempt", batch.map((row) => ({ id: uuidv7(), ...row })));
+  const counters = new Map<string, { id: string; eventId: string; minute: Date; hour: Date; outcome: string; reason: string; keyId: string; kid: string; count: number }>();
   for (const row of batch) {
     const minute = minuteOf(row.at);
     const key = `${row.eventId}|${minute.getTime()}|${row.outcome}|${row.reason ?? ""}|${row.keyId ?? ""}`;
     const counter = counters.get(key);
     if (counter) counter.count++;
-    else counters.set(key, { eventId: row.eventId, minute, hour: hourOf(row.at), outcome: row.outcome, reason: row.reason ?? "", keyId: row.keyId ?? "", kid: row.kid ?? "", count: 1 });
+    else counters.set(key, { id: randomUUID(), eventId: row.eventId, minute, hour: hourOf(row.at), outcome: row.outcome, reason: row.reason ?? "", keyId: row.keyId ?? "", kid: row.kid ?? "", count: 1 });
   }
-  // One statement for all of the batch's counters (the same SQL on SQLite and PostgreSQL): a
-  // concurrent instance's insert of the same minute becomes an addition, never a conflict.
-  const rows = [...counters.values()];
-  const postgres = databaseProviderOf(databaseUrl()) === "postgresql";
-  const params: unknown[] = [];
-  const placeholder = () => (postgres ? `$${params.length}` : "?");
-  const tuples = rows.map((c) => {
-    const values = [randomUUID(), c.eventId, c.minute, c.hour, c.outcome, c.reason, c.keyId, c.kid, c.count];
-    return `(${values.map((v) => (params.push(v), placeholder())).join(", ")})`;
-  });
-  await db.$executeRawUnsafe(
-    `INSERT INTO "ActivityMinute" ("id", "eventId", "minute", "hour", "outcome", "reason", "keyId", "kid", "count") VALUES ${tuples.join(", ")} ` +
-      `ON CONFLICT ("eventId", "minute", "outcome", "reason", "keyId") DO UPDATE SET "count" = "ActivityMinute"."count" + excluded."count"`,
-    ...params,
+  // A concurrent instance's insert of the same minute becomes an addition, never a conflict.
+  await insertRows(
+    "ActivityMinute",
+    [...counters.values()],
+    `ON CONFLICT ("eventId", "minute", "outcome", "reason", "keyId") DO UPDATE SET "count" = "ActivityMinute"."count" + excluded."count"`,
   );
 }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { db } from "@/lib/db";
+import { insertRows } from "@/lib/db/raw-sql";
 import type { AttendeeClaims, VerifyNote } from "@/lib/tokens/types";
 import { createGroupCommit } from "./group-commit";
 
@@ -29,9 +30,7 @@ type SessionRow = { id: string; eventId: string; keyId: string | null; linkId: s
  * cookie. So the row is the authority from the first request on: the lobby finds it on any
  * instance, and a session that is ended there is refused.
  */
-const sessionWriter = createGroupCommit<SessionRow>(async (rows) => {
-  await db.attendeeSession.createMany({ data: rows });
-});
+const sessionWriter = createGroupCommit<SessionRow>((rows) => insertRows("AttendeeSession", rows));
 
 /**
  * Opens the attendee's session: the cookie carries a random secret, the database only its hash,

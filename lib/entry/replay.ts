@@ -1,6 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isRecordNotFound, isUniqueViolation } from "@/lib/errors";
+import { placeholder } from "@/lib/db/raw-sql";
+import { isUniqueViolation } from "@/lib/errors";
 
 /** A dashboard-issued test link, as the entry needs it. */
 export interface IssuedLinkState {
@@ -41,16 +42,17 @@ export async function redeemOneOffLink(linkId: string, now: Date): Promise<Redee
  * any number of concurrent confirmations wins.
  */
 export async function redeemOneOffLinkByJti(eventId: string, jti: string, now: Date): Promise<{ id: string } | null> {
-  try {
-    return await db.issuedLink.update({
-      where: { jti, eventId, kind: "one_off", usedAt: null, revokedAt: null },
-      data: { usedAt: now, lastRedeemedAt: now, redemptions: { increment: 1 } },
-      select: { id: true },
-    });
-  } catch (error) {
-    if (isRecordNotFound(error)) return null;
-    throw error;
-  }
+  // Plain SQL with RETURNING: Prisma's update-with-select runs an UPDATE and a SELECT in a
+  // transaction, and this statement is on the request path of every confirmation.
+  const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(
+    `UPDATE "IssuedLink" SET "usedAt" = ${placeholder(1)}, "lastRedeemedAt" = ${placeholder(2)}, "redemptions" = "redemptions" + 1 ` +
+      `WHERE "eventId" = ${placeholder(3)} AND "jti" = ${placeholder(4)} AND "kind" = 'one_off' AND "usedAt" IS NULL AND "revokedAt" IS NULL RETURNING "id"`,
+    now,
+    now,
+    eventId,
+    jti,
+  );
+  return rows[0] ?? null;
 }
 
 /** Counts a use of a long-lived link (they may be used repeatedly until they expire or are revoked). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { KeyStatus } from "./lifecycle";
-import { activityFromLastUse, currentStepNumber, nextRotationStep, overlapOverrun, type NextStep, type RotationKey } from "./rotation";
+import { activityFromLastUse, activityFromSignIns, currentStepNumber, nextRotationStep, overlapOverrun, type NextStep, type RotationKey } from "./rotation";
 
 const now = new Date("2027-03-01T12:00:00Z");
 const ago = (minutes: number) => new Date(now.getTime() - minutes * 60_000);
@@ -50,6 +50,26 @@ describe("the Next box", () => {
     const waiting = nextRotationStep(both, activityFromLastUse(both, now));
     expect(waiting).toMatchObject({ platformSwitched: false });
     expect(currentStepNumber(waiting)).toBe(3);
+  });
+
+  it("reads the platform's switch from the recorded sign-ins: the new key has them all, the old none", () => {
+    const keys = [key("old", "active", 400), key("new", "active", 100)];
+    const switched = activityFromSignIns(keys, [{ keyId: "new", signedIn: 40 }], now);
+    expect(switched.get("new")).toEqual({ share: 1, signIns: 40, recent: true });
+    expect(switched.get("old")).toEqual({ share: 0, signIns: 0, recent: false });
+    expect(nextRotationStep(keys, switched)).toMatchObject({ kind: "switch_then_retire", keyId: "old", platformSwitched: true });
+
+    const both = activityFromSignIns(keys, [{ keyId: "new", signedIn: 30 }, { keyId: "old", signedIn: 10 }, { keyId: null, signedIn: 5 }], now);
+    expect(both.get("old")).toMatchObject({ share: 0.25, signIns: 10 });
+    expect(nextRotationStep(keys, both)).toMatchObject({ platformSwitched: false });
+  });
+
+  it("counts a sign-in the recorder has not flushed yet through the key's last use", () => {
+    const keys = [key("old", "active", 400, { lastVerifiedAt: ago(0) }), key("new", "active", 100)];
+    const activity = activityFromSignIns(keys, [{ keyId: "new", signedIn: 3 }], now);
+    expect(activity.get("old")).toEqual({ share: 0, signIns: 0, recent: true });
+    expect(nextRotationStep(keys, activity)).toMatchObject({ platformSwitched: false });
+    expect(activityFromSignIns(keys, [], now).get("new")).toEqual({ share: null, signIns: 0, recent: false });
   });
 
   it("starts from nothing, and from an event left without an active key", () => {

@@ -111,6 +111,28 @@ export function overlapOverrun(keys: readonly RotationKey[], now: Date): { since
   return end.getTime() < now.getTime() ? { since: end, activeKeyIds: active.map((k) => k.id) } : null;
 }
 
+/**
+ * Each key's part in the last hour's sign-ins, from the attempt recording's per-key counts. A key
+ * that verified a sign-in the recorder has not flushed yet (it writes every second) still counts as
+ * recent through its last use.
+ */
+export function activityFromSignIns(
+  keys: readonly RotationKey[],
+  signIns: ReadonlyArray<{ keyId: string | null; signedIn: number }>,
+  now: Date,
+): Map<string, KeyActivity> {
+  const counted = new Map<string, number>();
+  for (const row of signIns) if (row.keyId) counted.set(row.keyId, (counted.get(row.keyId) ?? 0) + row.signedIn);
+  const total = [...counted.values()].reduce((sum, n) => sum + n, 0);
+  const lastUse = activityFromLastUse(keys, now);
+  return new Map(
+    keys.map((k) => {
+      const n = counted.get(k.id) ?? 0;
+      return [k.id, { share: total ? n / total : null, signIns: n, recent: n > 0 || lastUse.get(k.id)!.recent }];
+    }),
+  );
+}
+
 /** Last-use fallback for the rotation progress: whether each key verified a sign-in in the last hour. */
 export function activityFromLastUse(keys: readonly RotationKey[], now: Date): Map<string, KeyActivity> {
   const hourAgo = now.getTime() - 3_600_000;
