@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
+import { Toaster } from "sonner";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,7 +13,11 @@ export default async function RootLayout({ children }: { children: React.ReactNo
   await connection();
   return (
     <html lang="en">
-      <body className="min-h-screen font-sans">{children}</body>
+      <body className="min-h-screen font-sans">
+        {children}
+        {/* Completed actions confirm themselves here ("Link revoked"); the region is a polite live region. */}
+        <Toaster position="bottom-right" closeButton richColors toastOptions={{ duration: 5000 }} />
+      </body>
     </html>
   );
 }

@@ -17,7 +17,7 @@ test("a used one-off link reopened in the browser it signed in leads to the lobb
   await page.goto(`/orgs/${org.slug}/events/${event.slug}/links`);
   const form = page.getByRole("form", { name: "Issue a test link" });
   await form.getByLabel("Display name").fill("Rhea Reopen");
-  await form.getByRole("button", { name: "Issue one-off link" }).click();
+  await page.getByRole("button", { name: "Issue one-off link" }).click();
   const url = await page.getByTestId("issued-link").getByLabel("Event link").inputValue();
 
   const attendee = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip() } });

@@ -51,9 +51,9 @@ test("generate and download a key, paste another, rotate to it and revoke the ol
   const org = await createOrganization(page, "Keys Inc");
   const event = await createEvent(page, org.slug, "Key Rotation Day");
 
-  // The overview's alarm leads to the keys page.
-  await expect(page.getByText("No active signing key: no attendee can sign in")).toBeVisible();
-  await page.getByRole("link", { name: "go to Keys" }).click();
+  // The overview's checklist leads to the keys page.
+  await expect(page.getByTestId("setup-checklist").locator('[data-step="key"]')).toContainText("no attendee can sign in");
+  await page.getByRole("link", { name: "Add a signing key" }).click();
   await expect(page).toHaveURL(new RegExp(`/events/${event.slug}/keys$`));
   await expect(page.getByRole("alert").filter({ hasText: "No active signing key" })).toBeVisible();
   await shoot(page, "keys-empty");

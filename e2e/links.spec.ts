@@ -35,6 +35,8 @@ async function shoot(page: Page, name: string, { fullPage = true } = {}) {
 }
 
 const form = (page: Page) => page.getByRole("form", { name: "Issue a test link" });
+/** The Issue button sits after the warnings (before them on a phone would hide them), outside the form element. */
+const issueButton = (page: Page, name: string) => page.getByRole("region", { name: "Issue" }).getByRole("button", { name });
 const linkRow = (page: Page, name: string) => page.getByRole("row").filter({ hasText: name });
 
 async function openLinksTab(page: Page, orgSlug: string, eventSlug: string) {
@@ -78,7 +80,7 @@ test("a one-off link: issue it, open it, continue into the lobby; opened again i
   await expect(form(page).getByRole("checkbox", { name: "Transcriber" })).toBeDisabled();
   await expect(form(page).getByText(/Off: turn on Transcription for the organization and this event/)).toBeVisible();
 
-  await form(page).getByRole("button", { name: "Issue one-off link" }).click();
+  await issueButton(page, "Issue one-off link").click();
   await expect(form(page).locator('[data-field-error="displayName"]')).toContainText("Enter the attendee's name");
   await form(page).getByLabel("Display name").fill("Larry David");
   await form(page).getByLabel(/Organization/).fill("Seinfield");
@@ -91,7 +93,7 @@ test("a one-off link: issue it, open it, continue into the lobby; opened again i
   await expect(page.getByTestId("link-notes")).toContainText("One-off: works once, within 5 minutes");
   await shoot(page, "links-form");
 
-  await form(page).getByRole("button", { name: "Issue one-off link" }).click();
+  await issueButton(page, "Issue one-off link").click();
   const url = await issuedUrl(page);
   expect(url).toMatch(new RegExp(`^${BASE_URL}/e/${event.slug}\\?token=[\\w-]+\\.[\\w-]+\\.[\\w-]+$`));
   await expect(page.getByTestId("link-qr")).toBeVisible();
@@ -152,12 +154,14 @@ test("a long-lived host link needs its warnings read and a confirmation; revoked
   await form(page).getByLabel("Valid for").selectOption({ label: "8 hours" });
   await shoot(page, "links-form-long-lived");
 
-  // Without the confirmation nothing is issued.
-  await form(page).getByRole("button", { name: "Issue long-lived link" }).click();
-  await expect(form(page).getByText("Confirm that you mean it, or make it a one-off link.")).toBeVisible();
+  // The confirmation is asked next to the button before any attempt; without it nothing is issued.
+  const confirmation = page.getByTestId("host-confirmation");
+  await expect(confirmation.getByLabel("I understand that anyone with this link can run the event as host")).not.toBeChecked();
+  await issueButton(page, "Issue long-lived link").click();
+  await expect(confirmation.getByText("Tick this to issue the link, or make it a one-off link.")).toBeVisible();
   await expect(page.getByTestId("issued-link")).toHaveCount(0);
-  await form(page).getByLabel("I understand that anyone with this link can run the event as host").check();
-  await form(page).getByRole("button", { name: "Issue long-lived link" }).click();
+  await confirmation.getByLabel("I understand that anyone with this link can run the event as host").check();
+  await issueButton(page, "Issue long-lived link").click();
   const url = await issuedUrl(page);
   await expect(page.getByTestId("link-countdown")).toContainText(/Expires in (7|8) hours/);
 
@@ -189,7 +193,7 @@ test("a long-lived host link needs its warnings read and a confirmation; revoked
 
   // Revoke all: a fresh one-off link and a second long-lived one go at once.
   await form(page).getByRole("radio", { name: /One-off/ }).check();
-  await form(page).getByRole("button", { name: "Issue one-off link" }).click();
+  await issueButton(page, "Issue one-off link").click();
   await issuedUrl(page);
   await page.getByRole("button", { name: "Done: issue another link" }).click();
   await page.getByRole("button", { name: "Revoke all active (1)" }).click();
@@ -232,7 +236,7 @@ test("signing in the browser with a pasted private key works, and the key is in 
   await expect(loaded).toContainText(key.kid.slice(0, 8));
   await expect(form(page).getByTestId("private-key-input")).toHaveCount(0);
   await shoot(page, "links-form-browser-key");
-  await form(page).getByRole("button", { name: "Issue one-off link" }).click();
+  await issueButton(page, "Issue one-off link").click();
   const url = await issuedUrl(page);
   await expect(page.getByTestId("issued-link")).toContainText(`Signed in this browser, key ${key.kid.slice(0, 8)}`);
   await expect(linkRow(page, "Bea Browser-Signed")).toContainText("signed in browser");
@@ -266,7 +270,7 @@ test("a viewer sees the issued links but cannot issue or revoke, and a forged re
   await addKeptKey(page, org.slug, event.slug);
   await openLinksTab(page, org.slug, event.slug);
   await form(page).getByLabel("Display name").fill("Vicky Visible");
-  const issue = await captureServerAction(page, () => form(page).getByRole("button", { name: "Issue one-off link" }).click());
+  const issue = await captureServerAction(page, () => issueButton(page, "Issue one-off link").click());
   await issuedUrl(page);
 
   const { viewer, context } = await addViewer(page, browser, org.slug);

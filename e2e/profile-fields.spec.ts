@@ -13,7 +13,7 @@ test("an admin configures fields, reorders them, and the preview follows", async
   await signUp(page);
   const org = await createOrganization(page);
   const event = await createEvent(page, org.slug, "Fields Conference");
-  await page.getByRole("link", { name: "Profile fields" }).click();
+  await page.getByRole("link", { name: "Profile fields", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/events/${event.slug}/fields$`));
 
   const tile = page.getByTestId("stream-tile");

@@ -56,3 +56,31 @@ export function toUtcInputValue(date: Date | null | undefined): string {
 export function fromUtcInputValue(value: string): string {
   return value ? `${value.length === 16 ? `${value}:00` : value}Z` : "";
 }
+
+/** The units a duration input offers, in seconds each. */
+export const DURATION_UNITS = { seconds: 1, minutes: 60, hours: 3600, days: 86400 } as const;
+export type DurationUnit = keyof typeof DURATION_UNITS;
+
+/**
+ * 300 → { amount: 5, unit: "minutes" }: the largest of the offered units that holds the duration
+ * exactly, so an input never shows 604800 for a week (and never rounds a stored value away).
+ */
+export function splitDuration(seconds: number, units: readonly DurationUnit[]): { amount: number; unit: DurationUnit } {
+  const largestFirst = [...units].sort((a, b) => DURATION_UNITS[b] - DURATION_UNITS[a]);
+  const exact = largestFirst.find((unit) => seconds !== 0 && seconds % DURATION_UNITS[unit] === 0);
+  if (exact) return { amount: seconds / DURATION_UNITS[exact], unit: exact };
+  // Nothing fits exactly (90 s offered as minutes/hours): the smallest unit, as a decimal.
+  const smallest = largestFirst[largestFirst.length - 1] ?? "seconds";
+  return { amount: seconds / DURATION_UNITS[smallest], unit: smallest };
+}
+
+/**
+ * "5" minutes → 300; "1.5" hours → 5400. Empty or not a number → null (the server then says which
+ * field is missing). Fractions are allowed as long as they come to whole seconds.
+ */
+export function durationSeconds(amount: string, unit: DurationUnit): number | null {
+  const text = amount.trim().replace(",", ".");
+  if (!/^\d+(\.\d+)?$/.test(text)) return null;
+  const seconds = Number(text) * DURATION_UNITS[unit];
+  return Number.isFinite(seconds) ? Math.round(seconds * 1000) / 1000 : null;
+}

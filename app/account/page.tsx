@@ -4,7 +4,9 @@ import { redirect } from "next/navigation";
 import { currentSession } from "@/lib/auth/session";
 import { listDevices, organizationsRequiringTwoFactor, securityOverview } from "@/lib/accounts/sessions";
 import { mailer, MAIL_UNAVAILABLE_MESSAGE } from "@/lib/mail";
+import { displayTimeZoneOf } from "@/lib/accounts/preferences";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
+import { TimeZoneForm } from "@/components/account/time-zone-form";
 import { DevicesList } from "@/components/account/devices-list";
 import { PasskeysPanel } from "@/components/account/passkeys-panel";
 import { TotpPanel } from "@/components/account/totp-panel";
@@ -20,10 +22,11 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const session = await currentSession();
   if (!session) redirect("/sign-in?next=/account");
   const { required } = await searchParams;
-  const [overview, devices, requiring] = await Promise.all([
+  const [overview, devices, requiring, timeZone] = await Promise.all([
     securityOverview(session.user.id),
     listDevices(session.user.id, session.sessionId),
     organizationsRequiringTwoFactor(session.user.id),
+    displayTimeZoneOf(session.user.id),
   ]);
   const hasSecondFactor = overview.authenticatorApp || overview.passkeys.length > 0;
   const requiredBy = requiring.find((o) => o.slug === required) ?? requiring[0];
@@ -51,6 +54,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
           {!overview.emailVerified && mailer.canSend ? <VerifyAddressButton email={session.user.email} /> : null}
         </div>
         {!overview.emailVerified && !mailer.canSend ? <p className="mt-2 text-sm text-slate-600">{MAIL_UNAVAILABLE_MESSAGE}</p> : null}
+      </Card>
+
+      <Card title="Time zone" description="The dashboard states every time in UTC, as attendees' pages do. Choose your own zone to see it next to UTC.">
+        <TimeZoneForm current={timeZone} zones={Intl.supportedValuesOf("timeZone")} example={new Date().toISOString()} />
       </Card>
 
       <Card title="Password" description="Changing it can sign out your other devices at the same time.">

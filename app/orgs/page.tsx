@@ -15,7 +15,7 @@ export default async function OrganizationsPage() {
   return (
     <>
       <AppHeader email={user.email} />
-      <main className="mx-auto max-w-3xl space-y-6 px-4 py-10 sm:px-6">
+      <main id="main" tabIndex={-1} className="mx-auto max-w-3xl space-y-6 px-4 py-10 outline-none sm:px-6">
         <h1 className="text-2xl font-semibold tracking-tight">Your organizations</h1>
         {organizations.length > 0 ? (
           <ul className="divide-y divide-slate-200 rounded-lg bg-white shadow-xs ring-1 ring-slate-200">

@@ -30,7 +30,7 @@ export function CreateApiKeyForm({ orgSlug }: { orgSlug: string }) {
           });
         }}
       >
-        <TextField label="Name" name="name" required placeholder="CI key rotation" error={fieldError("name")} hint="Say which script or system uses it." />
+        <TextField label="Name" name="name" required maxLength={64} placeholder="CI key rotation" error={fieldError("name")} hint="Say which script or system uses it." />
         <SelectField label="Role" name="role" defaultValue="viewer" error={fieldError("role")}>
           <option value="viewer">viewer: read only</option>
           <option value="admin">admin: read and change</option>

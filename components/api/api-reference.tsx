@@ -172,6 +172,11 @@ function Operation({ op, spec, baseUrl }: { op: ApiOperation; spec: OperationSpe
         </Badge>
         {op.success.description}
       </p>
+      {op.success.csv ? (
+        <p className="mt-1 text-xs text-slate-600" data-testid={`${op.operationId}-csv`}>
+          With <code className="font-mono">Accept: text/csv</code>: {op.success.csv.description} Columns: <code className="break-words font-mono">{op.success.csv.columns.join(", ")}</code>.
+        </p>
+      ) : null}
       {op.errors.length ? (
         <p className="mt-1.5 flex flex-wrap items-center gap-1 text-xs text-slate-600">
           <span className="mr-0.5">Errors:</span>

@@ -1,12 +1,15 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { toast } from "sonner";
 import { useState } from "react";
 import { createEventAction, updateEventAction } from "@/lib/actions/events";
-import { CONTACT_HINT, POLICY_LIMITS, slugify, type EventSettings } from "@/lib/events/schema";
-import { formatDuration, fromUtcInputValue, toUtcInputValue } from "@/lib/format";
+import { CONTACT_HINT, EVENT_LIMITS, POLICY_LIMITS, slugify, type EventSettings } from "@/lib/events/schema";
+import { formatDuration } from "@/lib/format";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
+import { DateTimeField } from "@/components/ui/date-time-field";
+import { DurationField } from "@/components/ui/duration-field";
 import { CheckboxField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { formValues, useAction } from "@/components/ui/use-action";
@@ -61,7 +64,6 @@ export function EventForm({
   const [slug, setSlug] = useState(initial.slug);
   const [slugEdited, setSlugEdited] = useState(mode === "edit");
   const [requireExp, setRequireExp] = useState(initial.requireExp);
-  const [saved, setSaved] = useState(false);
 
   return (
     <form
@@ -69,19 +71,13 @@ export function EventForm({
       className="space-y-6"
       onSubmit={(e) => {
         e.preventDefault();
-        setSaved(false);
         const values = formValues(e.currentTarget);
-        const input = {
-          ...values,
-          startsAt: fromUtcInputValue(String(values.startsAt ?? "")),
-          endsAt: fromUtcInputValue(String(values.endsAt ?? "")),
-          orgSlug,
-        };
+        const input = { ...values, orgSlug };
         if (mode === "create") {
           create.run(input as Parameters<typeof createEventAction>[0], (data) => router.push(`/orgs/${orgSlug}/events/${data.slug}`));
         } else {
           update.run({ ...input, eventSlug: eventSlug! } as Parameters<typeof updateEventAction>[0], (data) => {
-            setSaved(true);
+            toast.success("Event settings saved");
             if (data.slug !== eventSlug) router.replace(`/orgs/${orgSlug}/events/${data.slug}/settings`);
             else router.refresh();
           });
@@ -93,6 +89,7 @@ export function EventForm({
           <TextField
             label="Name"
             name="name"
+            maxLength={EVENT_LIMITS.nameMax}
             defaultValue={initial.name}
             required
             error={fieldError("name")}
@@ -104,6 +101,7 @@ export function EventForm({
           <TextField
             label="Slug"
             name="slug"
+            maxLength={EVENT_LIMITS.slugMax}
             value={slug}
             required
             error={fieldError("slug")}
@@ -116,14 +114,15 @@ export function EventForm({
           <TextField
             label="Contact for attendees"
             name="contact"
+            maxLength={EVENT_LIMITS.contactMax}
             defaultValue={initial.contact}
             required
             placeholder="help@example.com"
             hint={`Shown when sign-in fails: ${CONTACT_HINT}.`}
             error={fieldError("contact")}
           />
-          <TextField label="Starts (UTC)" name="startsAt" type="datetime-local" defaultValue={toUtcInputValue(initial.startsAt)} error={fieldError("startsAt")} hint="Optional." />
-          <TextField label="Ends (UTC)" name="endsAt" type="datetime-local" defaultValue={toUtcInputValue(initial.endsAt)} error={fieldError("endsAt")} hint="Optional." />
+          <DateTimeField label="Starts" name="startsAt" defaultValue={initial.startsAt} error={fieldError("startsAt")} hint="Optional." />
+          <DateTimeField label="Ends" name="endsAt" defaultValue={initial.endsAt} error={fieldError("endsAt")} hint="Optional." />
         </Section>
 
         <Section
@@ -144,39 +143,36 @@ export function EventForm({
           />
         </Section>
 
-        <Section title="Token policy" description="How the attendee entry judges tokens. The platform recommends minting tokens on the fly with about 300 seconds to live.">
-          <TextField
-            label="One-off link lifetime (seconds)"
+        <Section title="Token policy" description="How the attendee entry judges tokens. The platform recommends minting tokens on the fly with about 5 minutes to live.">
+          <DurationField
+            label="One-off link lifetime"
             name="oneOffLifetimeSeconds"
-            type="number"
-            inputMode="numeric"
+            units={["seconds", "minutes"]}
             min={POLICY_LIMITS.oneOffLifetimeSeconds.min}
             max={POLICY_LIMITS.oneOffLifetimeSeconds.max}
-            defaultValue={initial.oneOffLifetimeSeconds}
+            defaultSeconds={initial.oneOffLifetimeSeconds}
             error={fieldError("oneOffLifetimeSeconds")}
-            hint={`${POLICY_LIMITS.oneOffLifetimeSeconds.min}–${POLICY_LIMITS.oneOffLifetimeSeconds.max}. Default 300 (5 minutes).`}
+            hint={`Default ${formatDuration(POLICY_LIMITS.oneOffLifetimeSeconds.default)}.`}
           />
-          <TextField
-            label="Long-lived token maximum (seconds)"
+          <DurationField
+            label="Long-lived token maximum"
             name="longLivedMaxSeconds"
-            type="number"
-            inputMode="numeric"
+            units={["hours", "days"]}
             min={POLICY_LIMITS.longLivedMaxSeconds.min}
             max={POLICY_LIMITS.longLivedMaxSeconds.max}
-            defaultValue={initial.longLivedMaxSeconds}
+            defaultSeconds={initial.longLivedMaxSeconds}
             error={fieldError("longLivedMaxSeconds")}
-            hint={`Longest exp − iat accepted. Default 604800 (${formatDuration(604800)}); at most ${formatDuration(POLICY_LIMITS.longLivedMaxSeconds.max)}.`}
+            hint={`The longest exp − iat accepted. Default ${formatDuration(POLICY_LIMITS.longLivedMaxSeconds.default)}.`}
           />
-          <TextField
-            label="Clock-skew leeway (seconds)"
+          <DurationField
+            label="Clock-skew leeway"
             name="leewaySeconds"
-            type="number"
-            inputMode="numeric"
-            min={0}
+            units={["seconds", "minutes"]}
+            min={POLICY_LIMITS.leewaySeconds.min}
             max={POLICY_LIMITS.leewaySeconds.max}
-            defaultValue={initial.leewaySeconds}
+            defaultSeconds={initial.leewaySeconds}
             error={fieldError("leewaySeconds")}
-            hint="Tolerance for hosts whose clocks drift. Default 60."
+            hint={`Tolerance for hosts whose clocks drift. Default ${formatDuration(POLICY_LIMITS.leewaySeconds.default)}.`}
           />
           <div className="space-y-2">
             <CheckboxField
@@ -198,11 +194,6 @@ export function EventForm({
           <Button type="submit" disabled={pending}>
             {pending ? "Saving…" : mode === "create" ? "Create event" : "Save changes"}
           </Button>
-          {saved && !error ? (
-            <span role="status" className="text-sm text-emerald-700">
-              Saved.
-            </span>
-          ) : null}
           <div className="w-full">
             <FormError error={error} />
           </div>

@@ -4,7 +4,7 @@ import Link from "next/link";
 import { createColumnHelper } from "@tanstack/react-table";
 import { ServerDataTable, TableSearch, serverTableFeatures, type ServerTablePage } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
-import { formatUtc } from "@/lib/format";
+import { Time } from "@/components/ui/time";
 
 export interface EventTableRow {
   id: string;
@@ -29,14 +29,14 @@ function columnsFor(orgSlug: string) {
       ),
     }),
     column.accessor("slug", { header: "Slug", cell: (info) => <code className="font-mono text-xs text-slate-700">{info.getValue()}</code> }),
-    column.accessor("startsAt", { header: "Starts", cell: (info) => (info.getValue() ? formatUtc(info.getValue()) : <span className="text-slate-400">Not set</span>) }),
+    column.accessor("startsAt", { header: "Starts", cell: (info) => (info.getValue() ? <Time value={info.getValue()} /> : <span className="text-slate-500">Not set</span>) }),
     column.accessor("activeKeys", {
       header: "Active keys",
       enableSorting: false,
       cell: (info) => (info.getValue() > 0 ? info.getValue() : <Badge tone="amber">None: nobody can sign in</Badge>),
     }),
     column.accessor("profileFields", { header: "Profile fields", enableSorting: false }),
-    column.accessor("createdAt", { header: "Created", cell: (info) => formatUtc(info.getValue()) }),
+    column.accessor("createdAt", { header: "Created", cell: (info) => <Time value={info.getValue()} /> }),
   ];
 }
 
@@ -47,7 +47,9 @@ export function EventsTable({ orgSlug, page }: { orgSlug: string; page: ServerTa
       columns={columnsFor(orgSlug)}
       page={page}
       toolbar={<TableSearch label="Search events by name or slug" placeholder="Search name or slug…" />}
-      emptyState="No events match. Clear the search, or create an event."
+      emptyState="No events yet. Create the first one with New event."
+      filteredEmptyState="No events match this search."
+      cardsOnPhone
     />
   );
 }

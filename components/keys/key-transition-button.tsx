@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { toast } from "sonner";
 import { endSessionsAction } from "@/lib/actions/activity";
 import { activateKeyAction, retireKeyAction, revokeKeyAction } from "@/lib/actions/keys";
 import type { KeyTransition } from "@/lib/keys/lifecycle";
@@ -15,6 +16,13 @@ import { FormError } from "@/components/ui/form-error";
 import { useAction } from "@/components/ui/use-action";
 
 const ACTIONS = { activate: activateKeyAction, retire: retireKeyAction, revoke: revokeKeyAction } as const;
+
+/** The toast once a transition is done. */
+const TRANSITION_DONE: Record<KeyTransition, string> = {
+  activate: "active, it now verifies tokens",
+  retire: "retired, it still verifies tokens in flight until revoked",
+  revoke: "revoked, tokens it signed are refused",
+};
 
 const LABELS: Record<KeyTransition, { button: string; confirm: string; variant: ButtonVariant }> = {
   activate: { button: "Activate", confirm: "Activate key", variant: "secondary" },
@@ -99,6 +107,7 @@ export function KeyTransitionButton({
                 run({ orgSlug, eventSlug, keyId, acknowledgeNoActiveKey: acknowledged && !unsafeRevoke, acknowledgeUnsafeRevoke: acknowledged && unsafeRevoke, overlapHours }, () => {
                   const done = () => {
                     close();
+                    toast.success(`Key ${shortKid}: ${TRANSITION_DONE[transition]}`);
                     router.refresh();
                   };
                   if (transition === "revoke" && endSessions) end.run({ orgSlug, eventSlug, target: { kid } }, done);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef } from "react";
+import { attendeeNameInSentence } from "@/lib/links/form";
 import { KIND_LABELS, type LinkKind } from "@/lib/links/status";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
@@ -32,8 +33,8 @@ export function IssuedLinkResult({ issued, onDone, mail }: { issued: IssuedLinkV
   return (
     <section aria-labelledby="issued-link-heading" data-testid="issued-link" className="space-y-4">
       <div className="flex flex-wrap items-center gap-2">
-        <h2 id="issued-link-heading" ref={heading} tabIndex={-1} className="text-base font-semibold text-slate-900 outline-none">
-          Link for {issued.displayName}
+        <h2 id="issued-link-heading" ref={heading} tabIndex={-1} title={issued.displayName} className="min-w-0 break-words text-base font-semibold text-slate-900 outline-none">
+          Link for {attendeeNameInSentence(issued.displayName)}
         </h2>
         <Badge tone={longLived ? "red" : "indigo"}>{KIND_LABELS[issued.kind]}</Badge>
         <Badge>{issued.signedIn === "browser" ? `Signed in this browser, key ${issued.shortKid}` : `Signed with key ${issued.shortKid}`}</Badge>
@@ -63,7 +64,7 @@ export function IssuedLinkResult({ issued, onDone, mail }: { issued: IssuedLinkV
         {mail ? <EmailLinkButton url={issued.url} kind={issued.kind} mail={mail} /> : null}
       </div>
       <div className="space-y-2">
-        <QrCode value={issued.url} label={`QR code of the link for ${issued.displayName}`} />
+        <QrCode value={issued.url} label={`QR code of the link for ${attendeeNameInSentence(issued.displayName)}`} />
         <p className="text-sm text-slate-600">Scan it with a phone to test the entry there. The code is drawn in this page; the link is not sent anywhere.</p>
       </div>
       <div className="border-t border-slate-100 pt-3">

@@ -1,6 +1,7 @@
 "use client";
 
 import { formatDuration } from "@/lib/format";
+import { attendeeNameInSentence } from "@/lib/links/form";
 import { longLivedChoices, type LinkPolicy } from "@/lib/links/lifetime";
 import type { LinkKind } from "@/lib/links/status";
 import { Alert } from "@/components/ui/alert";
@@ -8,29 +9,25 @@ import { CheckboxField, SelectField } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
 
 /**
- * One-off (the default) or long-lived. Long-lived links carry the doc's warning in red, and with
- * the host role an explicit confirmation, because whoever holds one IS that attendee until it ends.
+ * One-off (the default) or long-lived. Long-lived links carry the doc's warning in red, because
+ * whoever holds one IS that attendee until it ends (with the host role, HostConfirmation asks too).
  */
 export function KindPicker({
   kind,
   lifetimeSeconds,
-  confirmHost,
   policy,
-  hasHost,
   attendeeName,
   errors,
   onChange,
 }: {
   kind: LinkKind;
   lifetimeSeconds: number;
-  confirmHost: boolean;
   policy: Pick<LinkPolicy, "oneOffLifetimeSeconds" | "longLivedMaxSeconds">;
-  hasHost: boolean;
   attendeeName: string;
-  errors: { lifetimeSeconds?: string; confirmHostLongLived?: string };
-  onChange: (change: { kind?: LinkKind; lifetimeSeconds?: number; confirmHostLongLived?: boolean }) => void;
+  errors: { lifetimeSeconds?: string };
+  onChange: (change: { kind?: LinkKind; lifetimeSeconds?: number }) => void;
 }) {
-  const who = attendeeName.trim() || "this attendee";
+  const who = attendeeNameInSentence(attendeeName);
   const option = (value: LinkKind, title: string, description: string) => (
     <label
       className={cn(
@@ -84,20 +81,27 @@ export function KindPicker({
               <li>Revoke it in the table below as soon as you are done testing.</li>
             </ul>
           </Alert>
-          {hasHost ? (
-            <div className="rounded-md bg-red-50 px-3 py-2.5 ring-1 ring-inset ring-red-300">
-              <CheckboxField
-                label="I understand that anyone with this link can run the event as host"
-                name="confirmHostLongLived"
-                checked={confirmHost}
-                error={errors.confirmHostLongLived}
-                onChange={(e) => onChange({ confirmHostLongLived: e.target.checked })}
-                hint="A host can do all there is to be done in the event. Until this link expires or you revoke it, it works like a master key."
-              />
-            </div>
-          ) : null}
         </div>
       ) : null}
     </fieldset>
+  );
+}
+
+/**
+ * The explicit "I understand" for a long-lived host link, next to the Issue button: shown as soon
+ * as the link is long-lived with the host role, not first as an error after a refused submit.
+ */
+export function HostConfirmation({ checked, error, onChange }: { checked: boolean; error?: string; onChange: (checked: boolean) => void }) {
+  return (
+    <div className="rounded-md bg-red-50 px-3 py-2.5 ring-1 ring-inset ring-red-300" data-testid="host-confirmation">
+      <CheckboxField
+        label="I understand that anyone with this link can run the event as host"
+        name="confirmHostLongLived"
+        checked={checked}
+        error={error}
+        onChange={(e) => onChange(e.target.checked)}
+        hint="A long-lived host link works like a master key until it expires or you revoke it. Tick this to issue it."
+      />
+    </div>
   );
 }

@@ -1,7 +1,7 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { ServerDataTable, TableFilter, TableSearch, serverTableFeatures, type ServerTablePage } from "@/components/ui/data-table";
+import { ServerDataTable, TableExport, TableFilter, TableSearch, serverTableFeatures, type ServerTablePage } from "@/components/ui/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatUtc, relativeTo } from "@/lib/format";
 import { KIND_LABELS, LINK_KINDS, LINK_STATUSES, STATUS_LABELS, type LinkKind, type LinkStatus } from "@/lib/links/status";
@@ -41,7 +41,7 @@ function columnsFor(context: { orgSlug: string; eventSlug: string; writable: boo
     column.accessor("displayName", {
       header: "Attendee",
       cell: (info) => (
-        <div className="min-w-[10rem]">
+        <div className="min-w-[8rem] [overflow-wrap:anywhere]">
           <p className="font-medium text-slate-900">{info.getValue()}</p>
           {info.row.original.email ? <p className="text-xs text-slate-500">{info.row.original.email}</p> : null}
         </div>
@@ -60,7 +60,7 @@ function columnsFor(context: { orgSlug: string; eventSlug: string; writable: boo
             ))}
           </span>
         ) : (
-          <span className="text-slate-400">None</span>
+          <span className="text-slate-500">None</span>
         ),
     }),
     column.accessor("kind", {
@@ -86,21 +86,33 @@ function columnsFor(context: { orgSlug: string; eventSlug: string; writable: boo
         return (
           <div data-status={info.getValue()}>
             <Badge tone={STATUS_TONES[info.getValue()]}>{STATUS_LABELS[info.getValue()]}</Badge>
-            {detail ? <p className="mt-0.5 min-w-[8rem] max-w-[12rem] break-words text-xs text-slate-500">{detail}</p> : null}
+            {detail ? <p className="mt-0.5 max-w-[12rem] text-xs text-slate-500 [overflow-wrap:anywhere]">{detail}</p> : null}
           </div>
         );
       },
     }),
-    column.accessor("expiresAt", { header: "Expires", cell: (info) => when(info.getValue()) }),
+    column.accessor("expiresAt", {
+      header: "Expires",
+      // A used or revoked link no longer works, whatever its expiry says: "in 23 hours" would mislead.
+      cell: (info) =>
+        info.row.original.status === "used" || info.row.original.status === "revoked" ? (
+          <span className="block whitespace-nowrap text-slate-500" title={`Would have expired ${formatUtc(info.getValue())}`}>
+            No longer usable
+          </span>
+        ) : (
+          when(info.getValue())
+        ),
+    }),
     column.accessor("issuedAt", {
       header: "Issued",
       cell: (info) => (
         <div>
           {when(info.getValue())}
-          <p className="max-w-[12rem] break-words text-xs text-slate-500">
+          {/* One line, cut with "…": a long address would otherwise widen the column past the card. */}
+          <p className="max-w-[11rem] truncate text-xs text-slate-500" title={info.row.original.issuedByLabel}>
             by {info.row.original.issuedByLabel}
-            {info.row.original.signedIn === "browser" ? " · signed in browser" : ""}
           </p>
+          {info.row.original.signedIn === "browser" ? <p className="text-xs text-slate-500">signed in browser</p> : null}
         </div>
       ),
     }),
@@ -110,7 +122,7 @@ function columnsFor(context: { orgSlug: string; eventSlug: string; writable: boo
       cell: (info) => (
         <div>
           <span className="tabular-nums">{info.getValue()}</span>
-          {info.row.original.lastRedeemedAt ? <p className="whitespace-nowrap text-xs text-slate-500">last {relativeTo(info.row.original.lastRedeemedAt, context.now)}</p> : null}
+          {info.row.original.lastRedeemedAt ? <p className="text-xs text-slate-500">last {relativeTo(info.row.original.lastRedeemedAt, context.now)}</p> : null}
         </div>
       ),
     }),
@@ -169,9 +181,12 @@ export function LinksTable({
           <TableFilter name="kind" label="Kind" options={LINK_KINDS.map((k) => ({ value: k, label: KIND_LABELS[k] }))} />
           <TableFilter name="role" label="Role" options={ATTENDEE_ROLES.map((r) => ({ value: r, label: ROLE_INFO[r].label }))} />
           <TableFilter name="issuer" label="Issued by" options={issuers.map((i) => ({ value: i, label: i }))} />
+          <TableExport href={`/orgs/${orgSlug}/events/${eventSlug}/links/export`} />
         </>
       }
-      emptyState="No links match. Clear the filters, or issue a link above."
+      emptyState={writable ? "No test links yet. Issue the first one above." : "No test links yet."}
+      filteredEmptyState="No links match these filters."
+      cardsOnPhone
     />
   );
 }

@@ -2,8 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { toast } from "sonner";
 import { endSessionsAction } from "@/lib/actions/activity";
 import { revokeAllLinksAction, revokeLinkAction } from "@/lib/actions/links";
+import { attendeeNameInSentence } from "@/lib/links/form";
 import { CheckboxField } from "@/components/ui/field";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useAction } from "@/components/ui/use-action";
@@ -50,6 +52,7 @@ export function RevokeLinkButton({ orgSlug, eventSlug, linkId, attendee, longLiv
         run({ orgSlug, eventSlug, linkId }, () => {
           const done = () => {
             close();
+            toast.success(`Revoked the link for ${attendeeNameInSentence(attendee)}`, endSessions ? { description: "Its sessions were ended too." } : undefined);
             router.refresh();
           };
           if (endSessions) end.run({ orgSlug, eventSlug, target: { linkId } }, done);
@@ -83,8 +86,9 @@ export function RevokeAllLinksButton({ orgSlug, eventSlug, activeCount }: { orgS
       error={error}
       onConfirm={(_, close) => {
         reset();
-        run({ orgSlug, eventSlug }, () => {
+        run({ orgSlug, eventSlug }, (data) => {
           close();
+          toast.success(`Revoked ${data.revoked.toLocaleString("en-US")} active ${data.revoked === 1 ? "link" : "links"}`);
           router.refresh();
         });
       }}

@@ -1,8 +1,11 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { toast } from "sonner";
 import { changeMemberRoleAction, removeMemberAction } from "@/lib/actions/members";
 import { assignableRoles, type OrgRole } from "@/lib/auth/roles";
+import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { controlClasses } from "@/components/ui/field";
 import { cn } from "@/components/ui/cn";
@@ -28,23 +31,54 @@ export function MemberRowActions({
   const remove = useAction(removeMemberAction);
   const assignable = assignableRoles(actorRole);
   const canManage = assignable.includes(role);
+  // The select only proposes: arrow keys on a focused select must not change anyone's access.
+  const [selected, setSelected] = useState<OrgRole>(role);
+  const changed = selected !== role;
+  const save = () =>
+    change.run({ orgSlug, memberId, role: selected }, () => {
+      toast.success(`${email} is now ${selected === "admin" ? "an" : "a"} ${selected}`);
+      router.refresh();
+    });
   return (
     <div className="flex flex-col items-end gap-1">
       <div className="flex items-center gap-2">
         {canManage ? (
-          <select
-            aria-label={`Role of ${email}`}
-            value={role}
-            disabled={change.pending}
-            onChange={(e) => change.run({ orgSlug, memberId, role: e.target.value as OrgRole }, () => router.refresh())}
-            className={cn(controlClasses, "py-1")}
-          >
-            {assignable.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
+          <>
+            <select
+              aria-label={`Role of ${email}`}
+              value={selected}
+              disabled={change.pending}
+              onChange={(e) => {
+                change.reset();
+                setSelected(e.target.value as OrgRole);
+              }}
+              className={cn(controlClasses, "py-1")}
+            >
+              {assignable.map((r) => (
+                <option key={r} value={r}>
+                  {r}
+                </option>
+              ))}
+            </select>
+            {changed ? (
+              <>
+                <Button size="sm" onClick={save} disabled={change.pending} aria-label={`Save the role of ${email}`}>
+                  {change.pending ? "Saving…" : "Save"}
+                </Button>
+                <Button
+                  variant="ghost"
+                  size="sm"
+                  disabled={change.pending}
+                  onClick={() => {
+                    change.reset();
+                    setSelected(role);
+                  }}
+                >
+                  Cancel
+                </Button>
+              </>
+            ) : null}
+          </>
         ) : null}
         {canManage || isSelf ? (
           <ConfirmButton
@@ -61,6 +95,7 @@ export function MemberRowActions({
             onConfirm={(_, close) =>
               remove.run({ orgSlug, memberId }, (data) => {
                 close();
+                toast.success(isSelf ? "You left the organization" : `${email} was removed`);
                 if (data.removedSelf) router.push("/orgs");
                 else router.refresh();
               })

@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createOrganizationAction } from "@/lib/actions/organizations";
 import { slugify } from "@/lib/events/schema";
+import { ORGANIZATION_NAME_MAX } from "@/lib/orgs/schema";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
@@ -28,6 +29,7 @@ export function CreateOrganizationForm() {
         label="Name"
         name="name"
         required
+        maxLength={ORGANIZATION_NAME_MAX}
         error={fieldError("name")}
         onChange={(e) => {
           if (!slugEdited) setSlug(slugify(e.target.value).slice(0, 48));
@@ -37,6 +39,7 @@ export function CreateOrganizationForm() {
         label="Slug"
         name="slug"
         required
+        maxLength={48}
         value={slug}
         onChange={(e) => {
           setSlug(e.target.value);

@@ -1,8 +1,9 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { toast } from "sonner";
 import { updateOrganizationAction } from "@/lib/actions/organizations";
+import { ORGANIZATION_NAME_MAX } from "@/lib/orgs/schema";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
@@ -21,23 +22,21 @@ export function OrganizationSettingsForm({
 }) {
   const router = useRouter();
   const { run, pending, error, fieldError } = useAction(updateOrganizationAction);
-  const [saved, setSaved] = useState(false);
   return (
     <form
       noValidate
       className="space-y-5"
       onSubmit={(e) => {
         e.preventDefault();
-        setSaved(false);
         const values = formValues(e.currentTarget) as { name: string; transcriptionEnabled: boolean; interpretationEnabled: boolean; requireTwoFactor?: boolean; activityRetentionDays: string };
         run({ ...values, orgSlug }, () => {
-          setSaved(true);
+          toast.success("Organization settings saved");
           router.refresh();
         });
       }}
     >
       <fieldset disabled={readOnly || pending} className="space-y-5">
-        <TextField label="Organization name" name="name" defaultValue={initial.name} required error={fieldError("name")} className="max-w-md" />
+        <TextField label="Organization name" name="name" maxLength={ORGANIZATION_NAME_MAX} defaultValue={initial.name} required error={fieldError("name")} className="max-w-md" />
         <div className="space-y-3">
           <p className="text-sm font-medium text-slate-800">Features</p>
           <p className="text-sm text-slate-600">
@@ -89,11 +88,6 @@ export function OrganizationSettingsForm({
           <Button type="submit" disabled={pending}>
             {pending ? "Saving…" : "Save"}
           </Button>
-          {saved && !error ? (
-            <span role="status" className="text-sm text-emerald-700">
-              Saved.
-            </span>
-          ) : null}
         </div>
       ) : null}
       <FormError error={error} />

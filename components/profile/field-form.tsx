@@ -1,12 +1,13 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { ErrorBody } from "@/lib/errors";
 import { fieldErrorsOf } from "@/lib/errors";
 import {
   FIELD_KIND_HINTS,
   FIELD_KIND_LABELS,
   FIELD_KINDS,
+  PROFILE_LIMITS,
   foldKey,
   presetKindFor,
   profileFieldSchema,
@@ -68,6 +69,17 @@ export function FieldForm({
     onChange?.(merged);
   };
 
+  // After adding a field, the key input is where the next one starts.
+  const keyInput = useRef<HTMLInputElement>(null);
+  const refocusKey = useRef(false);
+  useEffect(() => {
+    // The fieldset is disabled while saving; focus once it is enabled again.
+    if (refocusKey.current && !pending) {
+      refocusKey.current = false;
+      keyInput.current?.focus();
+    }
+  }, [pending, key]);
+
   const reset = () => {
     setKey("");
     setLabel("");
@@ -75,6 +87,7 @@ export function FieldForm({
     setLabelTouched(false);
     setKindTouched(false);
     setAttempted(false);
+    refocusKey.current = true;
   };
 
   return (
@@ -90,8 +103,10 @@ export function FieldForm({
     >
       <fieldset disabled={pending} className="grid gap-3 sm:grid-cols-[minmax(0,1.2fr)_minmax(0,1fr)_minmax(0,0.9fr)]">
         <TextField
+          ref={keyInput}
           label="Key"
           name="key"
+          maxLength={PROFILE_LIMITS.keyMax}
           value={key}
           autoComplete="off"
           spellCheck={false}
@@ -103,6 +118,7 @@ export function FieldForm({
         <TextField
           label="Label"
           name="label"
+          maxLength={PROFILE_LIMITS.labelMax}
           value={label}
           autoComplete="off"
           placeholder="Organization"

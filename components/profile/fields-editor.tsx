@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { toast } from "sonner";
 import { addProfileFieldAction, removeProfileFieldAction, updateProfileFieldAction } from "@/lib/actions/profile-fields";
 import type { ErrorBody } from "@/lib/errors";
 import { FIELD_KIND_LABELS, PROFILE_LIMITS, type ProfileFieldConfig } from "@/lib/profile/schema";
@@ -103,7 +104,7 @@ export function FieldsEditor({
                     update.run({ orgSlug, eventSlug, fieldId: field.id, ...value }, () => {
                       setEditingId(null);
                       onDraft(null);
-                      setAnnouncement(`Saved “${value.key}”.`);
+                      toast.success(`Saved “${value.key}”`);
                     })
                   }
                 />
@@ -181,7 +182,7 @@ export function FieldsEditor({
                         onConfirm={(_, close) =>
                           remove.run({ orgSlug, eventSlug, fieldId: field.id }, () => {
                             close();
-                            setAnnouncement(`Removed “${field.key}”.`);
+                            toast.success(`Removed “${field.key}”`);
                           })
                         }
                       />
@@ -213,7 +214,7 @@ export function FieldsEditor({
                 reset();
                 onDraft(null);
                 onAdded(created);
-                setAnnouncement(`Added “${created.key}” at position ${created.position + 1}.`);
+                toast.success(`Added “${created.key}”`, { description: `Position ${created.position + 1} of the field list.` });
               })
             }
           />

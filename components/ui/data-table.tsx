@@ -13,7 +13,7 @@ import {
   type SortingState,
 } from "@tanstack/react-table";
 import { PAGE_SIZES } from "@/lib/tables/list-params";
-import { Button } from "./button";
+import { Button, buttonClasses } from "./button";
 import { cn } from "./cn";
 import { controlClasses, inputClasses } from "./field";
 
@@ -57,10 +57,17 @@ export function useUrlState() {
 
 export function TableSearch({ placeholder, label }: { placeholder: string; label: string }) {
   const url = useUrlState();
+  const query = url.get("q");
+  const input = useRef<HTMLInputElement>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   useEffect(() => () => clearTimeout(timer.current), []);
+  // "Clear filters" empties the URL's search: the box follows (typing itself never differs for long).
+  useEffect(() => {
+    if (input.current && input.current.value.trim() !== query) input.current.value = query;
+  }, [query]);
   return (
     <input
+      ref={input}
       type="search"
       aria-label={label}
       placeholder={placeholder}
@@ -90,20 +97,49 @@ export function TableFilter({ name, label, options }: { name: string; label: str
   );
 }
 
+/**
+ * "Export CSV": a download of every row that the table's current search, filters and sort select
+ * (not only this page). `href` is the export route; the table's URL state is appended to it.
+ */
+export function TableExport({ href, label = "Export CSV" }: { href: string; label?: string }) {
+  const searchParams = useSearchParams();
+  const query = new URLSearchParams(searchParams.toString());
+  query.delete("page");
+  query.delete("size");
+  const target = query.size ? `${href}?${query.toString()}` : href;
+  return (
+    <a href={target} download className={buttonClasses("secondary", "sm", "ml-auto")}>
+      {label}
+    </a>
+  );
+}
+
+/** URL parameters that only arrange the rows; any other one (a search, a filter) narrows them. */
+const ARRANGING_PARAMS = new Set(["page", "size", "sort", "dir"]);
+
 export function ServerDataTable<TData extends RowData & { id: string }>({
   columns,
   page,
   toolbar,
   emptyState,
+  filteredEmptyState,
   caption,
+  cardsOnPhone = false,
 }: {
   columns: Array<ServerColumnDef<TData>>;
   page: ServerTablePage<TData>;
   toolbar?: ReactNode;
+  /** Shown when there are no rows at all. */
   emptyState: ReactNode;
+  /** Shown when a search or filter left no rows; a "Clear filters" button follows it. */
+  filteredEmptyState?: ReactNode;
   caption: string;
+  /** Below 640 px each row is a card of labelled values instead of a row the screen would clip. */
+  cardsOnPhone?: boolean;
 }) {
   const url = useUrlState();
+  const searchParams = useSearchParams();
+  const narrowing = [...searchParams.keys()].filter((key) => !ARRANGING_PARAMS.has(key));
   const sorting: SortingState = [{ id: page.sort, desc: page.dir === "desc" }];
   const pagination: PaginationState = { pageIndex: page.page - 1, pageSize: page.pageSize };
   const table = useTable({
@@ -136,9 +172,9 @@ export function ServerDataTable<TData extends RowData & { id: string }>({
     <div className="space-y-3">
       {toolbar ? <div className="flex flex-wrap items-center gap-2">{toolbar}</div> : null}
       <div className={cn("overflow-x-auto rounded-lg bg-white shadow-xs ring-1 ring-slate-200", url.pending && "opacity-70")} aria-busy={url.pending}>
-        <table className="min-w-full divide-y divide-slate-200 text-sm">
+        <table className={cn("min-w-full divide-y divide-slate-200 text-sm", cardsOnPhone && "max-sm:block")}>
           <caption className="sr-only">{caption}</caption>
-          <thead className="bg-slate-50">
+          <thead className={cn("bg-slate-50", cardsOnPhone && "max-sm:sr-only")}>
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((header) => {
@@ -149,7 +185,7 @@ export function ServerDataTable<TData extends RowData & { id: string }>({
                       key={header.id}
                       scope="col"
                       aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                      className="px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
+                      className="whitespace-nowrap px-4 py-2.5 text-left text-xs font-semibold uppercase tracking-wide text-slate-600"
                     >
                       {header.isPlaceholder ? null : canSort ? (
                         <button
@@ -171,19 +207,48 @@ export function ServerDataTable<TData extends RowData & { id: string }>({
               </tr>
             ))}
           </thead>
-          <tbody className="divide-y divide-slate-100">
+          <tbody className={cn("divide-y divide-slate-100", cardsOnPhone && "max-sm:block")}>
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} className="hover:bg-slate-50">
-                {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="px-4 py-2.5 align-top text-slate-800">
-                    <table.FlexRender cell={cell} />
-                  </td>
-                ))}
+              <tr key={row.id} className={cn("hover:bg-slate-50", cardsOnPhone && "max-sm:block max-sm:py-2")}>
+                {row.getAllCells().map((cell) => {
+                  const header = cell.column.columnDef.header;
+                  const label = typeof header === "string" ? header : undefined;
+                  return (
+                    <td
+                      key={cell.id}
+                      data-label={label}
+                      className={cn(
+                        "px-4 py-2.5 align-top text-slate-800",
+                        cardsOnPhone && "max-sm:flex max-sm:min-w-0 max-sm:gap-3 max-sm:py-1",
+                        cardsOnPhone &&
+                          label &&
+                          "max-sm:before:w-24 max-sm:before:shrink-0 max-sm:before:pt-0.5 max-sm:before:text-xs max-sm:before:font-semibold max-sm:before:uppercase max-sm:before:tracking-wide max-sm:before:text-slate-500 max-sm:before:content-[attr(data-label)]",
+                      )}
+                    >
+                      <div className={cn(cardsOnPhone && "max-sm:min-w-0 max-sm:flex-1 max-sm:break-words")}>
+                        <table.FlexRender cell={cell} />
+                      </div>
+                    </td>
+                  );
+                })}
               </tr>
             ))}
           </tbody>
         </table>
-        {page.rows.length === 0 ? <div className="px-4 py-10 text-center text-sm text-slate-600">{emptyState}</div> : null}
+        {page.rows.length === 0 ? (
+          <div className="space-y-3 px-4 py-10 text-center text-sm text-slate-600">
+            {narrowing.length > 0 && filteredEmptyState ? (
+              <>
+                <div>{filteredEmptyState}</div>
+                <Button variant="secondary" size="sm" onClick={() => url.set(Object.fromEntries(narrowing.map((key) => [key, null])))}>
+                  Clear filters
+                </Button>
+              </>
+            ) : (
+              emptyState
+            )}
+          </div>
+        ) : null}
       </div>
       <nav aria-label="Pagination" className="flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600">
         <p>

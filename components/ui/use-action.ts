@@ -35,7 +35,8 @@ export function useAction<I, T>(action: (input: I) => Promise<ActionResult<T>>) 
 
 /**
  * A form's values as JSON types, so forms validate with the same schemas as API clients:
- * checkboxes as booleans (unchecked = false), number inputs as numbers (empty = null).
+ * checkboxes as booleans (unchecked = false), number inputs as numbers (empty = null), and so are
+ * inputs marked `data-value-type="number"` (a hidden value a composite control computes).
  */
 export function formValues(form: HTMLFormElement): Record<string, string | boolean | number | null> {
   const values: Record<string, string | boolean | number | null> = {};
@@ -43,7 +44,7 @@ export function formValues(form: HTMLFormElement): Record<string, string | boole
     if (!(element instanceof HTMLInputElement || element instanceof HTMLSelectElement || element instanceof HTMLTextAreaElement)) continue;
     if (!element.name || element.disabled) continue;
     if (element instanceof HTMLInputElement && element.type === "checkbox") values[element.name] = element.checked;
-    else if (element instanceof HTMLInputElement && element.type === "number") values[element.name] = element.value === "" ? null : Number(element.value);
+    else if (element instanceof HTMLInputElement && (element.type === "number" || element.dataset.valueType === "number")) values[element.name] = element.value === "" ? null : Number(element.value);
     else if (element instanceof HTMLInputElement && element.type === "radio") {
       if (element.checked) values[element.name] = element.value;
     } else values[element.name] = element.value;

@@ -3,6 +3,7 @@
 import { z } from "zod";
 import { revalidatePath } from "next/cache";
 import { currentSession } from "@/lib/auth/session";
+import { displayTimeZoneSchema, setDisplayTimeZone } from "@/lib/accounts/preferences";
 import { endAllDevices, endDevice } from "@/lib/accounts/sessions";
 import { AppError } from "@/lib/errors";
 import { userAction } from "./safe-action";
@@ -20,3 +21,10 @@ export const endDeviceAction = userAction("endDevice", endDeviceSchema, async (i
 });
 
 export const endAllDevicesAction = userAction("endAllDevices", z.object({}), async (_input, user) => endAllDevices(user.id));
+
+/** Account → Time zone: show times in this zone next to UTC everywhere in the dashboard (null: UTC only). */
+export const setDisplayTimeZoneAction = userAction("setDisplayTimeZone", displayTimeZoneSchema, async (input, user) => {
+  const result = await setDisplayTimeZone(user.id, input.timeZone);
+  revalidatePath("/", "layout");
+  return result;
+});

@@ -62,4 +62,12 @@ describe("OpenAPI document", () => {
     expect(op("/events/{slug}/jwks.json", "get").security).toEqual([]);
     expect(op("/events/{slug}/tokens/inspect", "post").security).toBeUndefined();
   });
+
+  it("documents the CSV answer of the links list next to its JSON", () => {
+    const doc = buildOpenApiDocument("https://events.example.com");
+    const list = (doc.paths["/events/{slug}/links"] as Record<string, { description: string; responses: Record<string, { content: Record<string, { schema: { type?: string; description?: string } }> }> }>).get!;
+    expect(Object.keys(list.responses["200"]!.content)).toEqual(["application/json", "text/csv"]);
+    expect(list.responses["200"]!.content["text/csv"]!.schema).toMatchObject({ type: "string", description: expect.stringContaining("id, displayName, email, roles") });
+    expect(list.description).toContain("Accept: text/csv");
+  });
 });

@@ -50,6 +50,10 @@ function queryParameters(operation: ApiOperation) {
   }));
 }
 
+function csvDescription(csv: { description: string; columns: readonly string[] }): string {
+  return `${csv.description} RFC 4180, one header row: ${csv.columns.join(", ")}. Cells that would start a spreadsheet formula (= + - @) begin with an apostrophe.`;
+}
+
 /** The OpenAPI 3.1 document, generated from the same zod schemas the handlers validate with. */
 export function buildOpenApiDocument(serverUrl: string) {
   const paths: Record<string, Record<string, unknown>> = {};
@@ -57,7 +61,14 @@ export function buildOpenApiDocument(serverUrl: string) {
     const responses: Record<string, unknown> = {
       [operation.success.status]: {
         description: operation.success.description,
-        ...(operation.success.schema ? { content: { "application/json": { schema: jsonSchema(operation.success.schema, "output") } } } : {}),
+        ...(operation.success.schema || operation.success.csv
+          ? {
+              content: {
+                ...(operation.success.schema ? { "application/json": { schema: jsonSchema(operation.success.schema, "output") } } : {}),
+                ...(operation.success.csv ? { "text/csv": { schema: { type: "string", description: csvDescription(operation.success.csv) } } } : {}),
+              },
+            }
+          : {}),
       },
     };
     for (const status of operation.errors) {

@@ -35,7 +35,13 @@ export interface ApiOperation {
   body?: z.ZodType;
   /** Example request bodies (shown in the reference page's curl lines and in the document). */
   examples?: Array<{ summary: string; value: unknown }>;
-  success: { status: number; description: string; schema?: z.ZodType };
+  success: {
+    status: number;
+    description: string;
+    schema?: z.ZodType;
+    /** Answered as CSV instead of JSON for `Accept: text/csv`: what a row is, and its columns in order. */
+    csv?: { description: string; columns: readonly string[] };
+  };
   errors: number[];
 }
 

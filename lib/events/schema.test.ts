@@ -45,7 +45,7 @@ describe("event fields", () => {
     ["oneOffLifetimeSeconds", 10, "at least 30"],
     ["oneOffLifetimeSeconds", 1.5, "whole number"],
     ["leewaySeconds", -1, "at least 0"],
-    ["leewaySeconds", 301, "at most 300"],
+    ["leewaySeconds", 301, "at most 5 minutes (300 seconds)"],
     ["longLivedMaxSeconds", "604800", "whole number"],
     ["leewaySeconds", null, "whole number"],
   ])("bounds %s (%j)", (field, value, message) => {
@@ -54,7 +54,7 @@ describe("event fields", () => {
 
   it("keeps the long-lived maximum at least the one-off lifetime", () => {
     expect(errorsFor({ oneOffLifetimeSeconds: 3600, longLivedMaxSeconds: 3600 })).toEqual({});
-    expect(errorsFor({ oneOffLifetimeSeconds: 3600, longLivedMaxSeconds: 3599 }).longLivedMaxSeconds).toContain("at least 3600");
+    expect(errorsFor({ oneOffLifetimeSeconds: 3600, longLivedMaxSeconds: 3599 }).longLivedMaxSeconds).toContain("at least 1 hour (3600 seconds)");
   });
 
   it("takes JSON booleans for flags, and says so for anything else", () => {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Event } from "@/generated/sqlite/client";
+import { formatDuration } from "@/lib/format";
 import { UNSAFE_TEXT_CHARS } from "@/lib/profile/schema";
 
 /**
@@ -8,11 +9,14 @@ import { UNSAFE_TEXT_CHARS } from "@/lib/profile/schema";
  */
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
+/** Text lengths the schema allows; the form's inputs carry them as maxlength. */
+export const EVENT_LIMITS = { nameMax: 120, slugMax: 64, contactMax: 200 } as const;
+
 export const eventSlugSchema = z
   .string({ error: "Enter a slug." })
   .trim()
   .min(3, "The slug must be at least 3 characters.")
-  .max(64, "The slug must be at most 64 characters.")
+  .max(EVENT_LIMITS.slugMax, `The slug must be at most ${EVENT_LIMITS.slugMax} characters.`)
   .regex(
     SLUG_PATTERN,
     "Use lowercase letters, digits and single hyphens (e.g. spring-summit-2027); no spaces, no hyphen at the start or end.",
@@ -30,12 +34,15 @@ const optionalInstant = (label: string) =>
     .optional()
     .transform((v) => (v ? new Date(v) : null));
 
-const intInRange = (label: string, limits: { min: number; max: number }, unit: string) =>
+/** A duration in whole seconds; the limits are said in human units too ("at most 1 hour (3600 seconds)"). */
+const secondsInRange = (label: string, limits: { min: number; max: number }) =>
   z
-    .number({ error: `${label} must be a whole number of ${unit}.` })
-    .int(`${label} must be a whole number of ${unit}.`)
-    .min(limits.min, `${label} must be at least ${limits.min} ${unit}.`)
-    .max(limits.max, `${label} must be at most ${limits.max} ${unit}.`);
+    .number({ error: `${label} must be a whole number of seconds.` })
+    .int(`${label} must be a whole number of seconds.`)
+    .min(limits.min, `${label} must be at least ${inWords(limits.min)}.`)
+    .max(limits.max, `${label} must be at most ${inWords(limits.max)}.`);
+
+const inWords = (seconds: number) => (seconds < 60 ? formatDuration(seconds) : `${formatDuration(seconds)} (${seconds} seconds)`);
 
 const flag = (label: string) => z.boolean({ error: `${label} must be true or false.` });
 
@@ -45,7 +52,7 @@ export const contactSchema = z
   .string({ error: "Enter a contact for attendees." })
   .trim()
   .min(1, `Enter a contact for attendees: ${CONTACT_HINT}.`)
-  .max(200, "The contact must be at most 200 characters.")
+  .max(EVENT_LIMITS.contactMax, `The contact must be at most ${EVENT_LIMITS.contactMax} characters.`)
   .refine((v) => z.email().safeParse(v).success || /^https:\/\/[^\s]+\.[^\s]+$/.test(v), {
     message: `Use ${CONTACT_HINT}. Attendees see it when their sign-in fails.`,
   });
@@ -59,7 +66,7 @@ const eventFieldsShape = {
     .string({ error: "Enter a name." })
     .trim()
     .min(1, "Enter a name for the event.")
-    .max(120, "The name must be at most 120 characters.")
+    .max(EVENT_LIMITS.nameMax, `The name must be at most ${EVENT_LIMITS.nameMax} characters.`)
     .refine((name) => !UNSAFE_TEXT_CHARS.test(name), "The name contains a control or text-direction character. Use plain text.")
     .describe("Shown to admins and attendees"),
   slug: eventSlugSchema.describe("Unique across all organizations; the entry is /e/{slug}"),
@@ -68,9 +75,9 @@ const eventFieldsShape = {
   contact: contactSchema.describe("Email or https:// link shown to attendees whose sign-in fails"),
   transcriptionEnabled: flag("Live transcription").describe("Lets tokens grant transcriber (the organization's flag must be on too)"),
   interpretationEnabled: flag("Live interpretation").describe("Lets tokens grant interpreter (the organization's flag must be on too)"),
-  oneOffLifetimeSeconds: intInRange("One-off link lifetime", POLICY_LIMITS.oneOffLifetimeSeconds, "seconds").describe("Lifetime of one-off test links (default 300)"),
-  longLivedMaxSeconds: intInRange("Long-lived token maximum", POLICY_LIMITS.longLivedMaxSeconds, "seconds").describe("Longest exp − iat accepted (default 604800, 7 days)"),
-  leewaySeconds: intInRange("Clock-skew leeway", POLICY_LIMITS.leewaySeconds, "seconds").describe("Tolerance for exp/nbf/iat (default 60)"),
+  oneOffLifetimeSeconds: secondsInRange("One-off link lifetime", POLICY_LIMITS.oneOffLifetimeSeconds).describe("Lifetime of one-off test links (default 300)"),
+  longLivedMaxSeconds: secondsInRange("Long-lived token maximum", POLICY_LIMITS.longLivedMaxSeconds).describe("Longest exp − iat accepted (default 604800, 7 days)"),
+  leewaySeconds: secondsInRange("Clock-skew leeway", POLICY_LIMITS.leewaySeconds).describe("Tolerance for exp/nbf/iat (default 60)"),
   requireExp: flag("Require an expiry").describe("Refuse tokens without exp (default true)"),
 };
 

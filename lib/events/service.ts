@@ -41,13 +41,14 @@ export async function getEvent(ctx: TenantContext, slug: string) {
 
 export async function eventSummary(ctx: TenantContext, slug: string) {
   const event = await getEvent(ctx, slug);
-  const [keysByStatus, fields, activeLinks] = await Promise.all([
+  const [keysByStatus, fields, activeLinks, issuedLinks] = await Promise.all([
     db.signingKey.groupBy({ by: ["status"], where: { eventId: event.id }, _count: { _all: true } }),
     db.profileField.count({ where: { eventId: event.id } }),
     db.issuedLink.count({ where: { eventId: event.id, ...statusWhere("active", new Date()) } }),
+    db.issuedLink.count({ where: { eventId: event.id } }),
   ]);
   const keys = Object.fromEntries(keysByStatus.map((k) => [k.status, k._count._all])) as Record<string, number>;
-  return { event, keys, fields, activeLinks };
+  return { event, keys, fields, activeLinks, issuedLinks };
 }
 
 function columnsOf(fields: EventFields) {

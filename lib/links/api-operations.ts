@@ -1,5 +1,6 @@
 import type { ApiOperation } from "@/lib/api/operations";
 import { issuedLinkResponseSchema, linkListResponseSchema, linkResponseSchema } from "./api";
+import { LINK_CSV_COLUMNS, LINK_EXPORT_LIMIT } from "./csv";
 import { issueLinkBodySchema, linkListQuerySchema } from "./schema";
 
 /** The test-link operations of the HTTP API (spread into API_OPERATIONS, so the OpenAPI document lists them). */
@@ -10,10 +11,17 @@ export const LINK_OPERATIONS: ApiOperation[] = [
     operationId: "listLinks",
     tag: "Test links",
     summary: "List the event's test links",
-    description: "Newest first by default. Filter by status, kind, role, issuer; `q` searches the attendee's name. Tokens are never returned here.",
+    description:
+      "Newest first by default. Filter by status, kind, role, issuer; `q` searches the attendee's name. Tokens are never returned here. " +
+      `Send \`Accept: text/csv\` for every link the filters select as CSV (no paging; at most ${LINK_EXPORT_LIMIT.toLocaleString("en-US")} rows), the same as the dashboard's Export CSV.`,
     access: "viewer",
     query: linkListQuerySchema,
-    success: { status: 200, description: "One page of links", schema: linkListResponseSchema },
+    success: {
+      status: 200,
+      description: "One page of links (JSON), or all selected links (CSV)",
+      schema: linkListResponseSchema,
+      csv: { description: "One row per link, in the requested sort order.", columns: LINK_CSV_COLUMNS },
+    },
     errors: [400, 401, 404, 429],
   },
   {

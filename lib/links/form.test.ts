@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { attendeeOf, formFieldOfError, linkNotes, type LinkFormState } from "./form";
+import { attendeeNameInSentence, attendeeOf, formFieldOfError, linkNotes, type LinkFormState } from "./form";
 
 const fields = [{ key: "organization" }, { key: "title" }];
 const state: LinkFormState = {
@@ -32,5 +32,19 @@ describe("the issue form", () => {
     });
     expect(notes[1]).toMatchObject({ level: "warning", message: "Host: Larry can do all there is to be done." });
     expect(linkNotes({ ...state, roles: [] }, { oneOffLifetimeSeconds: 300 })).toEqual([{ level: "info", message: expect.stringContaining("works once, within 5 minutes") }]);
+  });
+
+  it("quotes a long name only up to 40 characters in its warnings, never cutting an emoji in half", () => {
+    expect(attendeeNameInSentence("  Larry David ")).toBe("Larry David");
+    expect(attendeeNameInSentence("   ")).toBe("this attendee");
+    const long = "Ada ".repeat(115).trim();
+    expect(long).toHaveLength(459);
+    const quoted = attendeeNameInSentence(long);
+    expect(quoted).toBe(`${"Ada ".repeat(10).trim()}…`);
+    expect([...new Intl.Segmenter("en", { granularity: "grapheme" }).segment(quoted)]).toHaveLength(40);
+    expect(attendeeNameInSentence("👩‍👩‍👧‍👦".repeat(45))).toBe(`${"👩‍👩‍👧‍👦".repeat(39)}…`);
+    const note = linkNotes({ ...state, displayName: long, roles: [] }, { oneOffLifetimeSeconds: 300 })[0]!;
+    expect(note.message).not.toContain(long);
+    expect(note.message).toContain(`Continue as ${quoted}`);
   });
 });

@@ -41,6 +41,17 @@ export function formFieldOfError(field: string, fields: ReadonlyArray<{ key: str
   return key === undefined ? "userProfile" : `profile.${key}`;
 }
 
+/** Names in sentences stop after this many characters (graphemes): a long name would bury the warning it sits in. */
+export const NAME_IN_SENTENCE_MAX = 40;
+
+/** "Larry David", or the start of a long name with "…"; "this attendee" while the name is empty. */
+export function attendeeNameInSentence(displayName: string, max = NAME_IN_SENTENCE_MAX): string {
+  const name = displayName.trim();
+  if (!name) return "this attendee";
+  const graphemes = [...new Intl.Segmenter("en", { granularity: "grapheme" }).segment(name)].map((g) => g.segment);
+  return graphemes.length <= max ? name : `${graphemes.slice(0, max - 1).join("").trimEnd()}…`;
+}
+
 export interface LinkNote {
   level: "danger" | "warning" | "info";
   message: string;
@@ -49,7 +60,7 @@ export interface LinkNote {
 /** What the admin should know about the link before issuing it, most serious first. */
 export function linkNotes(state: Pick<LinkFormState, "kind" | "lifetimeSeconds" | "roles" | "displayName">, policy: Pick<LinkPolicy, "oneOffLifetimeSeconds">): LinkNote[] {
   const notes: LinkNote[] = [];
-  const who = state.displayName.trim() || "this attendee";
+  const who = attendeeNameInSentence(state.displayName);
   const roles = state.roles.length ? ` with the ${state.roles.map((r) => ROLE_INFO[r].label.toLowerCase()).join(" and ")} role${state.roles.length === 1 ? "" : "s"}` : "";
   if (state.kind === "long_lived") {
     notes.push({

@@ -16,6 +16,7 @@ import type { EffectiveFeatures } from "@/lib/tokens/types";
 import { checkLinkClaims, linkTokenHeader, linkTokenPayload, linkUrl, type LinkClaims } from "./claims";
 import { linkLifetime, linkTimes, type LinkPolicy } from "./lifetime";
 import type { IssueLinkInput, LinkFilter, LinkSort, RecordBrowserLinkInput } from "./schema";
+import { LINK_EXPORT_LIMIT } from "./csv";
 import { linkListWhere } from "./list-where";
 import { decodeRoles, encodeRoles, isLinkKind, linkStatus, statusWhere, type LinkKind, type LinkStatus } from "./status";
 import { tokenHash } from "./token-hash";
@@ -344,6 +345,19 @@ export async function listIssuedLinks(ctx: TenantContext, eventSlug: string, par
   // With no match, the page query would walk the whole sort index looking for one.
   const rows = total === 0 ? [] : await db.issuedLink.findMany({ where, orderBy: [orderBy, { id: params.dir }], skip, take: params.pageSize, select: LINK_COLUMNS });
   return { rows: rows.map((r) => viewOf(r, now)), total, page, pageSize: params.pageSize, pageCount, eventId: event.id };
+}
+
+/** Every link the filters select, in the list's order (no paging), for the CSV export. */
+export async function issuedLinksForExport(
+  ctx: TenantContext,
+  eventSlug: string,
+  params: Pick<ListParams<LinkSort, LinkFilter>, "q" | "sort" | "dir" | "filters">,
+  now = new Date(),
+): Promise<{ eventSlug: string; rows: LinkView[] }> {
+  const event = await findEvent(db, ctx, eventSlug);
+  const orderBy = params.sort === "displayName" ? { nameSearch: params.dir } : { [params.sort]: params.dir };
+  const rows = await db.issuedLink.findMany({ where: linkListWhere(event.id, params, now), orderBy: [orderBy, { id: params.dir }], take: LINK_EXPORT_LIMIT, select: LINK_COLUMNS });
+  return { eventSlug: event.slug, rows: rows.map((r) => viewOf(r, now)) };
 }
 
 /** Who issued the event's links, for the filter menu. */

@@ -9,11 +9,14 @@ export const organizationSlugSchema = z
   .max(48, "The organization slug must be at most 48 characters.")
   .regex(SLUG_PATTERN, "Use lowercase letters, digits and single hyphens (e.g. acme-events).");
 
+/** The longest organization name; the forms' inputs carry it as maxlength. */
+export const ORGANIZATION_NAME_MAX = 80;
+
 const organizationName = z
   .string({ error: "Enter a name." })
   .trim()
   .min(1, "Enter the organization's name.")
-  .max(80, "The name must be at most 80 characters.")
+  .max(ORGANIZATION_NAME_MAX, `The name must be at most ${ORGANIZATION_NAME_MAX} characters.`)
   .refine((name) => !UNSAFE_TEXT_CHARS.test(name), "The name contains a control or text-direction character. Use plain text.");
 
 export const createOrganizationSchema = z.object({ name: organizationName, slug: organizationSlugSchema });

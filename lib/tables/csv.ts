@@ -12,6 +12,7 @@ export function toCsv<C extends string>(columns: readonly C[], rows: ReadonlyArr
   };
   return stringify(
     rows.map((row) => columns.map((c) => guard(row[c]))),
-    { header: true, columns: [...columns], record_delimiter: "\r\n" },
+    // A bare line feed inside a cell is quoted too: with CRLF records csv-stringify would leave it bare, and spreadsheets split the row there.
+    { header: true, columns: [...columns], record_delimiter: "\r\n", quoted_match: /[\r\n]/ },
   );
 }

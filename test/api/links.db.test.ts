@@ -92,4 +92,39 @@ describe("/api/v1/events/{slug}/links", () => {
     expect((await callApi(revoke.POST, { method: "POST", key: stranger, params: { slug: theirEvent.slug, id } })).status).toBe(404);
     expect((await db.issuedLink.findUniqueOrThrow({ where: { id } })).revokedAt).toBeNull();
   });
+
+  it("answers Accept: text/csv with every link the filters select, in the list's order, without tokens", async () => {
+    const { ctx, event } = await setup();
+    const { key: apiKey } = await makeApiKey(ctx, "viewer");
+    const { key: admin } = await makeApiKey(ctx);
+    const issue = async (body: Record<string, unknown>) => (await callApi(links.POST, { method: "POST", key: admin, params: { slug: event.slug }, body })).json!.data;
+    const first = await issue({ displayName: "=cmd|' /C calc'!A0", roles: ["presenter"] });
+    const second = await issue({ displayName: "Grace Presenter", roles: ["presenter", "host"], kind: "long_lived", lifetimeSeconds: 7200, confirmHostLongLived: true });
+    await issue({ displayName: "Plain Paul" });
+    // More than one page's worth would still be one file: paging does not apply to CSV.
+    const csv = async (query: string, accept = "text/csv") => {
+      const response = await links.GET(new Request(`http://localhost/api/v1/events/${event.slug}/links${query}`, { headers: { authorization: `Bearer ${apiKey}`, accept } }), {
+        params: Promise.resolve({ slug: event.slug }),
+      });
+      return { status: response.status, headers: response.headers, text: await response.text() };
+    };
+
+    const presenters = await csv("?role=presenter&sort=displayName&dir=asc&pageSize=1");
+    expect(presenters.status).toBe(200);
+    expect(presenters.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    expect(presenters.headers.get("content-disposition")).toBe(`attachment; filename="${event.slug}-test-links.csv"`);
+    const lines = presenters.text.trimEnd().split("\r\n");
+    expect(lines[0]).toBe("id,displayName,email,roles,kind,status,issuedAt,expiresAt,issuedBy,signedIn,kid,jti,usedAt,revokedAt,revokedBy,redemptions,lastRedeemedAt");
+    expect(lines.slice(1).map((line) => line.split(",")[0])).toEqual([first.link.id, second.link.id]);
+    expect(lines[1]).toContain(`'=cmd|' /C calc'!A0`);
+    expect(lines[2]).toContain(",host presenter,long_lived,active,");
+    for (const { token } of [first, second]) expect(presenters.text).not.toContain(token.split(".")[2]);
+
+    expect((await csv("?kind=one_off")).text.trimEnd().split("\r\n")).toHaveLength(3);
+    expect((await csv("?q=nobody")).text).toBe(`${lines[0]}\r\n`);
+    const bad = await csv("?status=alive");
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.text).error).toMatchObject({ field: "status" });
+    expect((await csv("", "application/json")).headers.get("content-type")).toContain("application/json");
+  });
 });

@@ -3,7 +3,7 @@ import { getEvent } from "@/lib/events/service";
 import { appUrl } from "@/lib/env";
 import { orNotFound, pageTenant } from "@/lib/tenancy/page";
 import { EVENT_TABS } from "@/components/events/event-tabs";
-import { NavLink } from "@/components/shell/nav-link";
+import { SectionNav } from "@/components/shell/section-nav";
 import { CopyButton } from "@/components/ui/copy-button";
 
 export default async function EventLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string; event: string }> }) {
@@ -31,13 +31,7 @@ export default async function EventLayout({ children, params }: { children: Reac
           <CopyButton value={entryUrl} />
         </div>
       </div>
-      <nav aria-label="Event" className="mb-6 flex gap-5 overflow-x-auto border-b border-slate-200">
-        {EVENT_TABS.map((tab) => (
-          <NavLink key={tab.segment} variant="tab" exact={tab.segment === ""} href={tab.segment ? `${base}/${tab.segment}` : base}>
-            {tab.label}
-          </NavLink>
-        ))}
-      </nav>
+      <SectionNav label="Event" variant="tab" items={EVENT_TABS.map((tab) => ({ href: tab.segment ? `${base}/${tab.segment}` : base, label: tab.label, exact: tab.segment === "" }))} />
       {children}
     </div>
   );

@@ -3,11 +3,13 @@ import Link from "next/link";
 import { eventSummary } from "@/lib/events/service";
 import { getOrganization } from "@/lib/orgs/service";
 import { listProfileFields } from "@/lib/profile/service";
-import { formatDuration, formatUtc } from "@/lib/format";
+import { formatDuration } from "@/lib/format";
 import { orNotFound, pageTenant } from "@/lib/tenancy/page";
-import { Alert } from "@/components/ui/alert";
+import { setupChecklist } from "@/lib/events/setup-checklist";
+import { SetupChecklist } from "@/components/events/setup-checklist";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
+import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Event overview" };
 
@@ -33,7 +35,7 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 export default async function EventOverviewPage({ params }: { params: Promise<{ org: string; event: string }> }) {
   const { org, event: slug } = await params;
   const { ctx } = await pageTenant(org);
-  const [{ event, keys, fields, activeLinks }, organization, profileFields] = await Promise.all([
+  const [{ event, keys, fields, activeLinks, issuedLinks }, organization, profileFields] = await Promise.all([
     orNotFound(eventSummary(ctx, slug)),
     getOrganization(ctx),
     orNotFound(listProfileFields(ctx, slug)),
@@ -41,18 +43,11 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
   const activeKeys = keys.active ?? 0;
   const transcription = organization.transcriptionEnabled && event.transcriptionEnabled;
   const interpretation = organization.interpretationEnabled && event.interpretationEnabled;
+  const checklist = setupChecklist({ keys, profileFields: fields, issuedLinks });
+  const eventBase = `/orgs/${org}/events/${event.slug}`;
   return (
     <div className="space-y-6">
-      {activeKeys === 0 ? (
-        <Alert tone="danger" title="No active signing key: no attendee can sign in">
-          Every attendee token is verified against this event&apos;s active or retired keys. Add the public key of the pair your platform signs with, then
-          activate it:{" "}
-          <Link href={`/orgs/${org}/events/${event.slug}/keys`} className="font-semibold underline hover:no-underline">
-            go to Keys
-          </Link>
-          .
-        </Alert>
-      ) : null}
+      {checklist.complete ? null : <SetupChecklist steps={checklist.steps} doneCount={checklist.doneCount} eventBase={eventBase} />}
       <dl className="grid gap-4 sm:grid-cols-2 lg:grid-cols-4">
         <Stat label="Active keys" value={activeKeys} hint={`${keys.standby ?? 0} standby · ${keys.retired ?? 0} retired · ${keys.revoked ?? 0} revoked`} />
         <Stat
@@ -68,8 +63,8 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
           label="Active test links"
           value={activeLinks}
           hint={
-            <Link href={`/orgs/${org}/events/${event.slug}/links`} className="hover:text-slate-800 hover:underline">
-              Still usable: not used, expired or revoked
+            <Link href={`${eventBase}/links`} className="hover:text-slate-800 hover:underline">
+              Can still sign someone in ({issuedLinks} issued in all)
             </Link>
           }
         />
@@ -80,8 +75,12 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
           <Row label="Slug">
             <code className="font-mono text-xs">{event.slug}</code>
           </Row>
-          <Row label="Starts">{formatUtc(event.startsAt)}</Row>
-          <Row label="Ends">{formatUtc(event.endsAt)}</Row>
+          <Row label="Starts">
+            <Time value={event.startsAt} />
+          </Row>
+          <Row label="Ends">
+            <Time value={event.endsAt} />
+          </Row>
           <Row label="Contact for attendees">{event.contact}</Row>
           <Row label="Transcription">
             {transcription ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}
@@ -94,7 +93,13 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
           <Row label="Clock-skew leeway">{formatDuration(event.leewaySeconds)}</Row>
           <Row label="Expiry required">{event.requireExp ? "Yes" : <Badge tone="amber">No: tokens without exp are accepted</Badge>}</Row>
           <Row label="Tokens issued before">
-            {event.rejectTokensIssuedBefore ? `${formatUtc(event.rejectTokensIssuedBefore)} are refused` : "No cut-off"}
+            {event.rejectTokensIssuedBefore ? (
+              <>
+                <Time value={event.rejectTokensIssuedBefore} /> are refused
+              </>
+            ) : (
+              "No cut-off"
+            )}
           </Row>
         </dl>
       </Card>
