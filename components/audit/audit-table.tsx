@@ -1,10 +1,8 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { ServerDataTable, TableFilter, TableSearch, serverTableFeatures, useUrlState, type ServerTablePage } from "@/components/ui/data-table";
-import { useSearchParams } from "next/navigation";
+import { ServerDataTable, TableExport, TableFilter, TableSearch, serverTableFeatures, useUrlState, type ServerTablePage } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
-import { buttonClasses } from "@/components/ui/button";
 import { controlClasses } from "@/components/ui/field";
 import { auditActionGroups, describeAuditAction } from "@/lib/audit/actions";
 import { parseAuditDetails, presentAuditDetails } from "@/lib/audit/present";
@@ -69,18 +67,6 @@ function ActionFilter() {
   );
 }
 
-/** "Export CSV": every entry the current search and filters select (not only this page), from the export route. */
-function ExportLink({ href }: { href: string }) {
-  const query = new URLSearchParams(useSearchParams().toString());
-  query.delete("page");
-  query.delete("size");
-  return (
-    <a href={query.size ? `${href}?${query}` : href} download data-testid="audit-export" className={buttonClasses("secondary", "sm", "sm:ml-auto")}>
-      Export CSV
-    </a>
-  );
-}
-
 const column = createColumnHelper<typeof serverTableFeatures, AuditTableRow>();
 const columns = [
   column.accessor("createdAt", { header: "When", cell: (info) => <span className="whitespace-nowrap">{formatUtc(info.getValue())}</span> }),
@@ -128,10 +114,12 @@ export function AuditTable({ page, actors, exportHref }: { page: ServerTablePage
           <TableSearch label="Search targets" placeholder="Search target…" />
           <ActionFilter />
           <TableFilter name="actor" label="Who" options={actors.map((a) => ({ value: a, label: a }))} />
-          <ExportLink href={exportHref} />
+          <TableExport href={exportHref} />
         </>
       }
-      emptyState="No audit entries match these filters."
+      cardsOnPhone
+      emptyState="Nothing has been recorded yet."
+      filteredEmptyState="No audit entries match these filters."
     />
   );
 }

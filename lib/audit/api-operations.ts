@@ -1,5 +1,5 @@
 import type { ApiOperation } from "@/lib/api/operations";
-import { auditListResponseSchema } from "./present";
+import { AUDIT_CSV_COLUMNS, auditListResponseSchema } from "./present";
 import { auditListQuerySchema } from "./schema";
 
 /** The audit log operations of the HTTP API (spread into API_OPERATIONS, so the OpenAPI document lists them). */
@@ -15,7 +15,12 @@ export const AUDIT_OPERATIONS: ApiOperation[] = [
       "Filters as in the dashboard's Audit log; a bad filter is 400 naming the field. Send `Accept: text/csv` for CSV of every matching entry (at most 100,000).",
     access: "viewer",
     query: auditListQuerySchema,
-    success: { status: 200, description: "One page of entries (or text/csv)", schema: auditListResponseSchema },
+    success: {
+      status: 200,
+      description: "One page of entries (or text/csv)",
+      schema: auditListResponseSchema,
+      csv: { description: "Every matching entry, newest first; changes and details as readable text (\"Role: viewer → admin\").", columns: AUDIT_CSV_COLUMNS },
+    },
     errors: [400, 401, 429],
   },
 ];

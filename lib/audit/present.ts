@@ -203,12 +203,12 @@ export function presentAuditEntry(row: AuditRecord): ApiAuditEntry {
   };
 }
 
-const CSV_COLUMNS = ["at", "actor", "actorType", "action", "description", "target", "targetType", "event", "changes", "details"] as const;
+export const AUDIT_CSV_COLUMNS = ["at", "actor", "actorType", "action", "description", "target", "targetType", "event", "changes", "details"] as const;
 
 /** The log as CSV: one row per entry, changes and details as readable text ("Role: viewer → admin"). */
 export function auditCsv(rows: readonly AuditRecord[]): string {
   return toCsv(
-    CSV_COLUMNS,
+    AUDIT_CSV_COLUMNS,
     rows.map((row) => {
       const entry = presentAuditEntry(row);
       return {

@@ -2,14 +2,11 @@ import { apiRoute, parseQuery } from "@/lib/api/handler";
 import { auditCsv, presentAuditEntry } from "@/lib/audit/present";
 import { auditForExport, listAuditLog } from "@/lib/audit/query";
 import { auditListQueryParser } from "@/lib/audit/schema";
+import { csvHeaders, wantsCsv } from "@/lib/tables/csv-http";
 
 export const GET = apiRoute("listAuditLog", { role: "viewer" }, async ({ ctx, query, request }) => {
   const { page, pageSize, ...filters } = parseQuery(auditListQueryParser, query);
-  if ((request.headers.get("accept") ?? "").includes("text/csv")) {
-    return new Response(auditCsv(await auditForExport(ctx, filters)), {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="audit-log.csv"`, "Cache-Control": "no-store" },
-    });
-  }
+  if (wantsCsv(request)) return new Response(auditCsv(await auditForExport(ctx, filters)), { headers: csvHeaders(`${ctx.organizationSlug}-audit-log.csv`) });
   const result = await listAuditLog(ctx, filters, { page, pageSize });
   return {
     body: {
