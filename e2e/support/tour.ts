@@ -36,19 +36,23 @@ export class Tour {
     mkdirSync(SHOTS, { recursive: true });
   }
 
-  /** Photographs and checks the page as it is now, in every width and scheme; leaves it at 1440 px, light. */
-  async visit(page: Page, name: string, options: { fullPage?: boolean } = {}) {
+  /**
+   * Photographs and checks the page as it is now, in every width and scheme; leaves it at 1440 px, light.
+   * `axe: false` for another state of a page already scanned (the same markup with other data).
+   */
+  async visit(page: Page, name: string, options: { fullPage?: boolean; axe?: boolean } = {}) {
     const fullPage = options.fullPage ?? true;
+    const started = Date.now();
     for (const scheme of SCHEMES) {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
-        await page.evaluate(() => document.fonts.ready.then(() => undefined));
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 0) this.problems.push({ page: name, width, scheme, problem: `scrolls sideways by ${overflow} px` });
-        await page.screenshot({ path: `${SHOTS}/${name}-${width}-${scheme}.png`, fullPage });
+        await page.screenshot({ path: `${SHOTS}/${name}-${width}-${scheme}.png`, fullPage, animations: "disabled", caret: "hide" });
+        if (options.axe === false) continue;
         // Light: the whole WCAG A/AA rule set at both widths. Dark: the colours only (the structure is the same page).
-        const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
+        const builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).options({ resultTypes: ["violations"] });
         if (scheme === "dark") {
           if (width !== 1440) continue;
           builder.withRules(["color-contrast"]);
@@ -67,6 +71,9 @@ export class Tour {
         }
       }
     }
+    // Written after every page, so a run that stops early still tells what it found.
+    this.report();
+    console.log(`tour: ${name} in ${((Date.now() - started) / 1000).toFixed(1)} s, ${this.problems.filter((p) => p.page === name).length} problem(s)`);
     await page.emulateMedia({ colorScheme: "light" });
     await page.setViewportSize({ width: 1440, height: 900 });
   }
