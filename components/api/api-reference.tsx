@@ -52,7 +52,7 @@ function FieldPath({ path }: { path: string }) {
   const cut = path.lastIndexOf(".");
   return (
     <span className="break-all font-mono">
-      {cut >= 0 ? <span className="text-slate-400">{path.slice(0, cut + 1)}</span> : null}
+      {cut >= 0 ? <span className="text-slate-500">{path.slice(0, cut + 1)}</span> : null}
       <span className="font-medium text-slate-900">{path.slice(cut + 1)}</span>
     </span>
   );
@@ -116,7 +116,7 @@ function Example({ summary, curl }: { summary?: string; curl: string }) {
         <p className="text-xs text-slate-600">{summary}</p>
         <CopyButton value={curl} label="Copy" />
       </div>
-      <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">{curl}</pre>
+      <pre tabIndex={0} className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">{curl}</pre>
     </div>
   );
 }

@@ -21,12 +21,12 @@ const CHECK_LOOK: Record<CheckState, { icon: string; label: string; mark: string
   passed: { icon: "✓", label: "passed", mark: "text-emerald-700", muted: false },
   failed: { icon: "✗", label: "failed", mark: "text-red-700", muted: false },
   not_applicable: { icon: "–", label: "not applicable", mark: "text-slate-500", muted: false },
-  not_run: { icon: "–", label: "not run", mark: "text-slate-400", muted: true },
-  unverified: { icon: "?", label: "unverified", mark: "text-slate-400", muted: true },
+  not_run: { icon: "–", label: "not run", mark: "text-slate-500", muted: true },
+  unverified: { icon: "?", label: "unverified", mark: "text-slate-500", muted: true },
 };
 
 function Json({ value }: { value: unknown }) {
-  return <pre className="max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-5 text-slate-100">{JSON.stringify(value, null, 2)}</pre>;
+  return <pre tabIndex={0} className="max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-5 text-slate-100">{JSON.stringify(value, null, 2)}</pre>;
 }
 
 function DecodedPartView({ title, part }: { title: string; part: EventTokenInspection["inspection"]["header"] }) {
@@ -110,7 +110,7 @@ export function TokenDebugger({ orgSlug, eventSlug }: { orgSlug: string; eventSl
           </Alert>
           <ReplayLine replay={result.replay} />
           {view.notes.length > 0 ? <SeverityList items={view.notes.map((n) => ({ ...n, id: n.code + n.message }))} emptyText="" /> : null}
-          <div className="grid gap-6 lg:grid-cols-2">
+          <div className="grid items-start gap-6 lg:grid-cols-2">
             <Card title="Checks">
               <ol className="-my-1 divide-y divide-slate-100">
                 {view.checks.map((check) => {
