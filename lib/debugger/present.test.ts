@@ -37,7 +37,9 @@ describe("token debugger presentation", () => {
     expect(v.verdict).toMatchObject({ accepted: false, code: "bad_signature", title: "The signature does not verify" });
     expect(v.verdict.fix).toContain("Keys tab");
     expect(states(v)).toMatchObject({ format: "passed", algorithm: "passed", key: "passed", signature: "failed", exp: "unverified", claims: "unverified" });
-    expect(v.checks.find((c) => c.id === "claims")!.text).toMatch(/^Unverified \(would pass\): /);
+    expect(v.checks.find((c) => c.id === "claims")!.text).toBe("Unverified (would pass): read from a payload whose signature did not verify. displayName and the optional claims are acceptable.");
+    // No nbf claim: nothing to check, and nothing about it is trusted either; it did not fail to run.
+    expect(v.checks.find((c) => c.id === "nbf")).toMatchObject({ state: "unverified", text: "Unverified: read from a payload whose signature did not verify. No nbf claim: valid from the start." });
     expect(v.claims).toBe("unverified");
     expect(v.previewWithheld).toContain("signature did not verify");
   });

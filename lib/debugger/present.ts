@@ -66,6 +66,9 @@ const DEBUGGER_FIX: Partial<Record<VerifierReason, string>> = {
     "Paste the whole token: three base64url parts separated by dots (header.payload.signature), or the whole event link with ?token=. If your platform made this token, check that it sends compact JWS, not JSON. If it came through mail or chat, the link was cut or changed on its way.",
 };
 
+/** A failure here ends verification: nothing after it runs. (A bad signature does not: the payload is still read, untrusted.) */
+const STOPPING_CHECKS: ReadonlySet<CheckId> = new Set(["format", "algorithm", "key"]);
+
 /** The checks that read the payload: without a verified signature they ran on claims anyone could have written. */
 const PAYLOAD_CHECKS: ReadonlySet<CheckId> = new Set(["exp", "nbf", "iat", "lifetime", "cutoff", "claims"]);
 
@@ -77,13 +80,13 @@ export function presentInspection(inspection: TokenInspection): DebuggerView {
 
   const checks = inspection.checks.map((check, index): CheckView => {
     const failedBefore = inspection.checks.slice(0, index).find((c) => c.status === "fail");
-    if (signatureFailed && PAYLOAD_CHECKS.has(check.id) && check.status !== "skip") {
-      const outcome = check.status === "pass" ? "would pass" : "would fail";
-      return { ...base(check), state: "unverified", text: `Unverified (${outcome}): read from a payload whose signature did not verify. ${check.text}` };
+    if (signatureFailed && PAYLOAD_CHECKS.has(check.id)) {
+      const outcome = check.status === "pass" ? " (would pass)" : check.status === "fail" ? " (would fail)" : "";
+      return { ...base(check), state: "unverified", text: `Unverified${outcome}: read from a payload whose signature did not verify. ${check.text}` };
     }
     if (check.status === "skip") {
       // A skip after a failure that stops verification (format, algorithm, key) could not run at all.
-      if (failedBefore && !PAYLOAD_CHECKS.has(failedBefore.id)) {
+      if (failedBefore && STOPPING_CHECKS.has(failedBefore.id)) {
         return { ...base(check), state: "not_run", text: `Not run: the ${failedBefore.label.toLowerCase()} check failed first.` };
       }
       return { ...base(check), state: "not_applicable" };
