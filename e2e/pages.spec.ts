@@ -158,7 +158,7 @@ test("page tour: every page at 1440 and 390 px, light and dark, fits the screen 
   await tour.visit(page, "org-audit");
   await page.getByLabel("Action").selectOption("key.");
   await expect(page).toHaveURL(/action=key\./);
-  await expect(page.getByText("Added a public signing key").first()).toBeVisible();
+  await expect(page.getByRole("cell", { name: /Added a public signing key/ }).first()).toBeVisible();
   const downloading = page.waitForEvent("download");
   await page.getByRole("link", { name: "Export CSV" }).click();
   const csv = readFileSync((await (await downloading).path())!, "utf8");

@@ -74,7 +74,7 @@ const columns = [
     header: "Who",
     enableSorting: false,
     cell: (info) => (
-      <span className="flex flex-wrap items-center gap-2 break-all">
+      <span className="flex flex-wrap items-center gap-2 break-words">
         {info.getValue()}
         {info.row.original.actorType !== "user" ? <Badge>{info.row.original.actorType.replace("_", " ")}</Badge> : null}
       </span>

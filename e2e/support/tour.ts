@@ -47,6 +47,8 @@ export class Tour {
       await page.emulateMedia({ colorScheme: scheme, reducedMotion: "reduce" });
       for (const width of WIDTHS) {
         await page.setViewportSize({ width, height: width === 390 ? 844 : 900 });
+        // Charts resize in a ResizeObserver callback: let two frames pass before measuring the width.
+        await page.evaluate(() => new Promise<void>((resolve) => requestAnimationFrame(() => requestAnimationFrame(() => resolve()))));
         const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (overflow > 0) this.problems.push({ page: name, width, scheme, problem: `scrolls sideways by ${overflow} px` });
         await page.screenshot({ path: `${SHOTS}/${name}-${width}-${scheme}.png`, fullPage, animations: "disabled", caret: "hide" });

@@ -22,7 +22,7 @@ describe("audit details as people read them", () => {
     ]);
     expect(presentAuditDetails("link.emailed", { to: "sam@example.com", kind: "one_off" }).values).toEqual([
       { field: "to", label: "Sent to", value: "sam@example.com" },
-      { field: "kind", label: "Kind", value: "one_off" },
+      { field: "kind", label: "Kind", value: "one-off" },
     ]);
     expect(presentAuditDetails("profile_field.replaced", { added: [{ key: "twitter" }], removed: [] }).values).toEqual([
       { field: "added", label: "Added", value: "twitter" },

@@ -92,6 +92,9 @@ const LABELS: Record<string, string> = {
 /** What a bare {from, to} changes, by the action's area: a member's role, a key's status, the fields' order. */
 const FROM_TO_LABELS: Record<string, string> = { member: "Role", key: "Status", profile_field: "Order" };
 
+/** Stored enum values as the dashboard says them elsewhere. */
+const VALUE_WORDS: Record<string, string> = { one_off: "one-off", long_lived: "long-lived", jwks_url: "JWKS URL", api_key: "API key" };
+
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** "leewaySeconds" → "Leeway seconds" for a key no one has labelled yet. */
@@ -109,7 +112,7 @@ export function formatAuditValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number") return field.endsWith("Seconds") ? formatDuration(value) : value.toLocaleString("en-US");
-  if (typeof value === "string") return ISO_INSTANT.test(value) ? formatUtc(value) : value;
+  if (typeof value === "string") return ISO_INSTANT.test(value) ? formatUtc(value) : (VALUE_WORDS[value] ?? value);
   if (Array.isArray(value)) {
     if (value.length === 0) return "none";
     return value.map((item) => (item && typeof item === "object" && "key" in item ? String((item as { key: unknown }).key) : formatAuditValue(field, item))).join(", ");
