@@ -3,7 +3,8 @@
 import { createPublicKey, verify } from "node:crypto";
 import { jwtVerify } from "jose";
 import { bench, describe } from "vitest";
-import { claims, context, keyPair, signToken, verificationKey, NOW } from "@/lib/tokens/test-support";
+import { claims, context, signToken, verificationKey, NOW } from "@/test/tokens";
+import { keyPair } from "@/test/keys";
 import { verifyAttendeeToken } from "@/lib/tokens/verify-token";
 
 const token = signToken(claims({ roles: ["presenter"], jti: "bench-1" }));

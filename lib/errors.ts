@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { Result } from "@/lib/result";
 
 /**
  * Every failure a user or script can cause has a code, a sentence that says what to do, and when a
@@ -23,6 +24,12 @@ export interface ErrorBody {
   field?: string;
   fieldErrors?: Record<string, string>;
 }
+
+/** What a server action returns: its data, or the coded error (never a thrown 500). */
+export type ActionResult<T> = Result<{ data: T }, ErrorBody>;
+
+/** The one message for a failure nobody caused on purpose: logged in full on the server, never detailed to the caller. */
+export const INTERNAL_ERROR_MESSAGE = "Something went wrong on our side and nothing was changed. Try again in a moment.";
 
 export class AppError extends Error {
   readonly code: ErrorCode;

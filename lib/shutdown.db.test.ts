@@ -4,7 +4,7 @@ import { db } from "@/lib/db";
 import { flushEntryAttempts, pendingEntryAttempts, recordEntryAttempt } from "@/lib/activity/recorder";
 import { flushKeyUsage, recordKeyUse } from "@/lib/keys/usage-recorder";
 import { makeEvent, makeTenant } from "@/test/factories";
-import { addActiveKey } from "@/test/tokens";
+import { addActiveKey } from "@/test/event-keys";
 import { installShutdownFlush } from "./shutdown";
 
 describe("SIGTERM", () => {

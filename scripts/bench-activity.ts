@@ -10,46 +10,21 @@
  * SQLite by default; BENCH_DB=postgres uses TEST_POSTGRES_URL's server (default the local one).
  */
 import { generateKeyPairSync, randomUUID } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
 import { SignJWT, calculateJwkThumbprint } from "jose";
 import Sqlite from "better-sqlite3";
 import pg from "pg";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { benchDatabase, medianMs } from "./lib/bench-database";
 
 const SMALL = Number(process.env.BENCH_SMALL ?? 10_000);
 const LARGE = Number(process.env.BENCH_LARGE ?? 1_000_000);
 const RECENT = 3_000;
 const NOW = new Date();
 
-async function databaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (process.env.BENCH_DB === "postgres") {
-    const base = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-    const name = `bench_activity_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), drop: async () => { await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); await admin.end(); } };
-  }
-  rmSync(".tmp/bench-activity", { recursive: true, force: true });
-  mkdirSync(".tmp/bench-activity", { recursive: true });
-  return { url: "file:./.tmp/bench-activity/bench.db", drop: async () => {} };
-}
-
-async function median(work: () => Promise<unknown>, runs = 7): Promise<number> {
-  await work(); // warm-up
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
+const median = (work: () => Promise<unknown>) => medianMs(work, 7, { warmUp: true });
 
 async function main() {
-  const { url, drop } = await databaseUrl();
+  const { url, drop } = await benchDatabase("bench-activity");
   await migrateDatabase(url, { quiet: true });
   process.env.DATABASE_URL = url;
   const { db } = await import("@/lib/db");

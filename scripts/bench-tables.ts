@@ -4,42 +4,17 @@
  * with BENCH_DB=postgres). Each query is the page the table loads (count + one page), median of 5.
  */
 import { randomBytes, randomUUID } from "node:crypto";
-import { mkdirSync, rmSync } from "node:fs";
-import pg from "pg";
 import { migrateDatabase } from "@/lib/db/migrate";
+import { benchDatabase, medianMs } from "./lib/bench-database";
 import { seedIssuedLinks } from "@/test/issued-links-fixture";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 10_000);
 const LINKS = Number(process.env.BENCH_LINKS ?? 100_000);
 
-async function databaseUrl(): Promise<{ url: string; drop: () => Promise<void> }> {
-  if (process.env.BENCH_DB === "postgres") {
-    const base = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-    const name = `bench_tables_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(base);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), drop: async () => { await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`); await admin.end(); } };
-  }
-  rmSync(".tmp/bench-tables", { recursive: true, force: true });
-  mkdirSync(".tmp/bench-tables", { recursive: true });
-  return { url: "file:./.tmp/bench-tables/bench.db", drop: async () => {} };
-}
-
-async function median(work: () => Promise<unknown>, runs = 5): Promise<number> {
-  const times: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const start = performance.now();
-    await work();
-    times.push(performance.now() - start);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(runs / 2)]!;
-}
+const median = (work: () => Promise<unknown>) => medianMs(work, 5);
 
 async function main() {
-  const { url, drop } = await databaseUrl();
+  const { url, drop } = await benchDatabase("bench-tables");
   await migrateDatabase(url, { quiet: true });
   process.env.DATABASE_URL = url;
   // Imported after DATABASE_URL is set: the services use the app's database client.

@@ -2,7 +2,7 @@ import { vi } from "vitest";
 
 /**
  * No test may depend on today's date. Every test file runs with the process clock moved years away
- * from the real one (and from the frozen NOW of lib/tokens/test-support.ts), still ticking, so a test
+ * from the real one (and from the frozen NOW of test/tokens.ts), still ticking, so a test
  * that reads the wall clock where it should pass a frozen one fails on every run, not on some
  * future day. TEST_WALL_CLOCK=<ISO date> picks another start, e.g. to try a date in the past.
  */

@@ -1,19 +1,29 @@
 import { generateKeyPairSync, type KeyObject } from "node:crypto";
 
 /**
- * Real keys for tests, made once per test file by node:crypto (RSA generation takes ~0.1–2 s, so
- * each size is cached).
+ * Real keys for tests, made by node:crypto. RSA generation takes ~0.1–2 s, so this is the one cache
+ * of test key pairs: each name (or size) is generated once per test file.
  */
-const cache = new Map<string, { publicKey: KeyObject; privateKey: KeyObject }>();
+export interface TestKeyPair {
+  publicKey: KeyObject;
+  privateKey: KeyObject;
+}
 
-export function rsaPair(bits = 2048, publicExponent = 65537) {
-  const id = `${bits}/${publicExponent}`;
-  let pair = cache.get(id);
+const cache = new Map<string, TestKeyPair>();
+
+/** A cached RSA key pair per name (2048-bit, e = 65537 unless asked otherwise). */
+export function keyPair(name: string, options: { bits?: number; exponent?: number } = {}): TestKeyPair {
+  let pair = cache.get(name);
   if (!pair) {
-    pair = generateKeyPairSync("rsa", { modulusLength: bits, publicExponent });
-    cache.set(id, pair);
+    pair = generateKeyPairSync("rsa", { modulusLength: options.bits ?? 2048, publicExponent: options.exponent ?? 65537 });
+    cache.set(name, pair);
   }
   return pair;
+}
+
+/** A cached RSA key pair of this size and exponent, for tests about key sizes. */
+export function rsaPair(bits = 2048, publicExponent = 65537): TestKeyPair {
+  return keyPair(`rsa-${bits}-${publicExponent}`, { bits, exponent: publicExponent });
 }
 
 export function spkiPem(key: KeyObject): string {

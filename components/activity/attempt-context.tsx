@@ -2,7 +2,7 @@ import Link from "next/link";
 import { OUTCOME_LABELS, SOURCE_LABELS } from "@/lib/activity/attempt";
 import { keyName } from "@/lib/activity/labels";
 import { explainAttempt } from "@/lib/activity/present";
-import type { AttemptView } from "@/lib/activity/queries";
+import type { AttemptView } from "@/lib/activity/attempt";
 import { Card } from "@/components/ui/card";
 
 /** The debugger's context when opened from a row of the Activity tab. */

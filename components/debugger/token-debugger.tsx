@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { inspectTokenAction } from "@/lib/actions/debugger";
-import type { EventTokenInspection } from "@/lib/debugger/inspect-event-token";
+import type { EventTokenInspection } from "@/lib/debugger/service";
 import type { CheckState, DebuggerView } from "@/lib/debugger/present";
 import { formatUtc } from "@/lib/format";
 import { AttendeePreview } from "@/components/profile/attendee-preview";

@@ -8,11 +8,12 @@ import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { CheckboxField, TextField } from "@/components/ui/field";
-import { Dialog } from "@/components/ui/dialog";
+import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
+import type { AddKeyDialogProps } from "./add-key-dialog-props";
 import { FormError } from "@/components/ui/form-error";
 import { formValues, useAction } from "@/components/ui/use-action";
 import { ADD_AS_STANDBY_HINT, STANDBY_NEXT_STEPS } from "@/lib/keys/rotation";
-import { RadioGroup, RadioOption } from "./radio-option";
+import { RadioGroup, RadioOption } from "@/components/ui/radio-option";
 
 interface Generated {
   kid: string;
@@ -38,29 +39,10 @@ function download(fileName: string, pem: string) {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function GenerateKeyDialog({
-  orgSlug,
-  eventSlug,
-  hasActiveKey,
-  triggerVariant = "primary",
-  triggerSize,
-  open: controlledOpen,
-  onOpenChange,
-}: {
-  orgSlug: string;
-  eventSlug: string;
-  hasActiveKey: boolean;
-  triggerVariant?: "primary" | "secondary";
-  triggerSize?: "sm";
-  /** Controlled from outside (AddKeyDialogs): no trigger button of its own. */
-  open?: boolean;
-  onOpenChange?: (open: boolean) => void;
-}) {
+/** Opened by AddKeyDialogs (the Keys page's one pair of add-key dialogs). */
+export function GenerateKeyDialog({ orgSlug, eventSlug, hasActiveKey, open, onOpenChange: setOpen }: AddKeyDialogProps) {
   const router = useRouter();
   const { run, pending, error, fieldError, reset } = useAction(generateKeyAction);
-  const [ownOpen, setOwnOpen] = useState(false);
-  const open = controlledOpen ?? ownOpen;
-  const setOpen = (value: boolean) => (onOpenChange ? onOpenChange(value) : setOwnOpen(value));
   const [generated, setGenerated] = useState<Generated | null>(null);
   const [downloaded, setDownloaded] = useState(false);
   const [warnUnsaved, setWarnUnsaved] = useState(false);
@@ -80,11 +62,6 @@ export function GenerateKeyDialog({
   const formId = "generate-key-form";
   return (
     <>
-      {controlledOpen === undefined ? (
-        <Button size={triggerSize} variant={triggerVariant} onClick={() => setOpen(true)}>
-          Generate key
-        </Button>
-      ) : null}
       <Dialog
         open={open}
         onClose={close}
@@ -108,14 +85,7 @@ export function GenerateKeyDialog({
               </Button>
             </>
           ) : (
-            <>
-              <Button variant="secondary" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" form={formId} disabled={pending}>
-                {pending ? "Generating…" : "Generate key"}
-              </Button>
-            </>
+            <DialogFormButtons formId={formId} pending={pending} onCancel={close} submit="Generate key" submitting="Generating…" />
           )
         }
       >

@@ -1,15 +1,16 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useState } from "react";
 import { uploadPublicKeyAction } from "@/lib/actions/keys";
 import { KEY_LABEL_MAX } from "@/lib/keys/schema";
 import { DOC_PUBOUT_COMMAND, MAX_KEY_INPUT_BYTES, precheckKeyText, refusals, type KeyRefusal } from "@/lib/keys/refusals";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { cn } from "@/components/ui/cn";
-import { CheckboxField, inputClasses, TextField } from "@/components/ui/field";
-import { Dialog } from "@/components/ui/dialog";
+import { CheckboxField, TextField } from "@/components/ui/field";
+import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
+import type { AddKeyDialogProps } from "./add-key-dialog-props";
+import { KeyDropBox } from "@/components/ui/key-drop-box";
 import { formValues, useAction } from "@/components/ui/use-action";
 import { ADD_AS_STANDBY_HINT, STANDBY_NEXT_STEPS } from "@/lib/keys/rotation";
 import { RefusalAlert } from "./refusal-alert";
@@ -29,35 +30,13 @@ interface Added {
   format: string;
 }
 
-export function PasteKeyDialog({
-  orgSlug,
-  eventSlug,
-  hasActiveKey,
-  triggerVariant = "secondary",
-  triggerSize,
-  open: controlledOpen,
-  onOpenChange,
-}: {
-  orgSlug: string;
-  eventSlug: string;
-  hasActiveKey: boolean;
-  triggerVariant?: "primary" | "secondary";
-  triggerSize?: "sm";
-  /** Controlled from outside (AddKeyDialogs): no trigger button of its own. */
-  open?: boolean;
-  onOpenChange?: (open: boolean) => void;
-}) {
+/** Opened by AddKeyDialogs (the Keys page's one pair of add-key dialogs). */
+export function PasteKeyDialog({ orgSlug, eventSlug, hasActiveKey, open, onOpenChange: setOpen }: AddKeyDialogProps) {
   const router = useRouter();
   const { run, pending, error, reset } = useAction(uploadPublicKeyAction);
-  const [ownOpen, setOwnOpen] = useState(false);
-  const open = controlledOpen ?? ownOpen;
-  const setOpen = (value: boolean) => (onOpenChange ? onOpenChange(value) : setOwnOpen(value));
   const [text, setText] = useState("");
   const [localRefusal, setLocalRefusal] = useState<KeyRefusal | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [added, setAdded] = useState<Added | null>(null);
-  const fileInput = useRef<HTMLInputElement>(null);
-  const textareaId = useId();
   const formId = "paste-key-form";
 
   const close = () => {
@@ -81,23 +60,8 @@ export function PasteKeyDialog({
     setText(value);
   };
 
-  const readFile = async (file: File | undefined) => {
-    if (!file) return;
-    if (file.size > MAX_KEY_INPUT_BYTES) {
-      reset();
-      setLocalRefusal(refusals.tooLong(file.size));
-      return;
-    }
-    accept(await file.text());
-  };
-
   return (
     <>
-      {controlledOpen === undefined ? (
-        <Button variant={triggerVariant} size={triggerSize} onClick={() => setOpen(true)}>
-          Paste a public key
-        </Button>
-      ) : null}
       <Dialog
         open={open}
         onClose={close}
@@ -108,14 +72,7 @@ export function PasteKeyDialog({
           added ? (
             <Button onClick={close}>Done</Button>
           ) : (
-            <>
-              <Button variant="secondary" onClick={close}>
-                Cancel
-              </Button>
-              <Button type="submit" form={formId} disabled={pending}>
-                {pending ? "Checking…" : "Add public key"}
-              </Button>
-            </>
+            <DialogFormButtons formId={formId} pending={pending} onCancel={close} submit="Add public key" submitting="Checking…" />
           )
         }
       >
@@ -152,49 +109,21 @@ export function PasteKeyDialog({
             }}
           >
             <div className="space-y-1">
-              <label htmlFor={textareaId} className="block text-sm font-medium text-slate-800">
-                Public key
-              </label>
-              <textarea
-                id={textareaId}
+              <KeyDropBox
+                label="Public key"
                 name="publicKey"
                 rows={8}
-                spellCheck={false}
-                autoComplete="off"
                 value={text}
-                onChange={(e) => accept(e.target.value)}
-                onDragOver={(e) => {
-                  e.preventDefault();
-                  setDragging(true);
+                onText={accept}
+                maxBytes={MAX_KEY_INPUT_BYTES}
+                onTooLarge={(bytes) => {
+                  reset();
+                  setLocalRefusal(refusals.tooLong(bytes));
                 }}
-                onDragLeave={() => setDragging(false)}
-                onDrop={(e) => {
-                  e.preventDefault();
-                  setDragging(false);
-                  void readFile(e.dataTransfer.files[0]);
-                }}
-                aria-invalid={Boolean(localRefusal || error)}
+                invalid={Boolean(localRefusal || error)}
                 placeholder={"-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA…\n-----END PUBLIC KEY-----\n\nor: ssh-rsa AAAAB3NzaC1yc2E… you@host\nor: a JWK {\"kty\":\"RSA\",\"n\":\"…\",\"e\":\"AQAB\"}"}
-                className={cn(inputClasses, "font-mono text-xs leading-5", dragging && "ring-2 ring-indigo-600 bg-indigo-50")}
+                chooseFile={{ accept: ".pub,.pem,.json,.jwk,.txt", label: "Public key file", types: "(.pub, .pem, .json)" }}
               />
-              <div className="flex flex-wrap items-center gap-2 text-xs text-slate-600">
-                <span>or drop a file on the box, or</span>
-                <Button size="sm" variant="secondary" onClick={() => fileInput.current?.click()}>
-                  Choose a file…
-                </Button>
-                <input
-                  ref={fileInput}
-                  type="file"
-                  accept=".pub,.pem,.json,.jwk,.txt"
-                  className="sr-only"
-                  aria-label="Public key file"
-                  onChange={(e) => {
-                    void readFile(e.target.files?.[0]);
-                    e.target.value = "";
-                  }}
-                />
-                <span>(.pub, .pem, .json)</span>
-              </div>
             </div>
             <RefusalAlert refusal={localRefusal} error={localRefusal ? null : error} />
             <details className="rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-700 ring-1 ring-inset ring-slate-200">

@@ -6,7 +6,7 @@ import { longLivedChoices, type LinkPolicy } from "@/lib/links/lifetime";
 import type { LinkKind } from "@/lib/links/status";
 import { Alert } from "@/components/ui/alert";
 import { CheckboxField, SelectField } from "@/components/ui/field";
-import { cn } from "@/components/ui/cn";
+import { RadioOption } from "@/components/ui/radio-option";
 
 /**
  * One-off (the default) or long-lived. Long-lived links carry the doc's warning in red, because
@@ -29,25 +29,9 @@ export function KindPicker({
 }) {
   const who = attendeeNameInSentence(attendeeName);
   const option = (value: LinkKind, title: string, description: string) => (
-    <label
-      className={cn(
-        "flex cursor-pointer items-start gap-3 rounded-md px-3 py-2.5 ring-1 ring-inset hover:bg-slate-50",
-        kind === value ? (value === "long_lived" ? "bg-red-50 ring-2 ring-red-600" : "bg-indigo-50 ring-2 ring-indigo-600") : "ring-slate-200",
-      )}
-    >
-      <input
-        type="radio"
-        name="kind"
-        value={value}
-        checked={kind === value}
-        onChange={() => onChange({ kind: value })}
-        className="mt-0.5 size-4 shrink-0 text-indigo-600 focus:ring-indigo-600"
-      />
-      <span className="min-w-0 text-sm">
-        <span className="block font-medium text-slate-900">{title}</span>
-        <span className="mt-0.5 block text-slate-600">{description}</span>
-      </span>
-    </label>
+    <RadioOption name="kind" value={value} title={title} checked={kind === value} onSelect={() => onChange({ kind: value })} tone={value === "long_lived" ? "danger" : "default"}>
+      {description}
+    </RadioOption>
   );
   return (
     <fieldset className="space-y-2">

@@ -9,7 +9,7 @@ import { qrCodeOf } from "@/lib/links/qr";
  */
 export function QrCode({ value, label }: { value: string; label: string }) {
   const qr = useMemo(() => qrCodeOf(value), [value]);
-  if (!qr.ok) return <p className="text-sm text-slate-600">{qr.message}</p>;
+  if (!qr.ok) return <p className="text-sm text-slate-600">{qr.error}</p>;
   const margin = 4;
   const box = qr.size + margin * 2;
   return (

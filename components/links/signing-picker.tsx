@@ -1,13 +1,14 @@
 "use client";
 
 import Link from "next/link";
-import { useId, useState } from "react";
+import { useState } from "react";
 import { importPrivateKey, MAX_PRIVATE_KEY_BYTES, type BrowserSigningKey } from "@/lib/links/browser-signing";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { inputClasses, SelectField } from "@/components/ui/field";
-import { cn } from "@/components/ui/cn";
+import { SelectField } from "@/components/ui/field";
+import { KeyDropBox } from "@/components/ui/key-drop-box";
+import { RadioOption } from "@/components/ui/radio-option";
 
 export type SigningMode = "server" | "browser";
 export interface PickerKey {
@@ -52,10 +53,8 @@ export function SigningPicker({
   error?: string;
 }) {
   const kept = activeKeys.filter((k) => k.keepsPrivateKey);
-  const textareaId = useId();
   const [text, setText] = useState("");
   const [problem, setProblem] = useState<{ message: string; command?: string } | null>(null);
-  const [dragging, setDragging] = useState(false);
   const [reading, setReading] = useState(false);
   const matched = browserKey ? activeKeys.find((k) => k.kid === browserKey.kid) : undefined;
 
@@ -72,7 +71,7 @@ export function SigningPicker({
     const imported = await importPrivateKey(subtle, value);
     setReading(false);
     if (!imported.ok) {
-      setProblem({ message: imported.message, command: imported.command });
+      setProblem(imported.error);
       return;
     }
     // The text is no longer needed: only the non-extractable CryptoKey stays in this page.
@@ -81,27 +80,9 @@ export function SigningPicker({
   };
 
   const option = (value: SigningMode, title: string, description: string, disabled: boolean) => (
-    <label
-      className={cn(
-        "flex items-start gap-3 rounded-md px-3 py-2.5 ring-1 ring-inset",
-        disabled ? "cursor-not-allowed bg-slate-50 opacity-70 ring-slate-200" : "cursor-pointer hover:bg-slate-50",
-        mode === value && !disabled ? "bg-indigo-50 ring-2 ring-indigo-600" : "ring-slate-200",
-      )}
-    >
-      <input
-        type="radio"
-        name="signing"
-        value={value}
-        checked={mode === value}
-        disabled={disabled}
-        onChange={() => onModeChange(value)}
-        className="mt-0.5 size-4 shrink-0 text-indigo-600 focus:ring-indigo-600"
-      />
-      <span className="min-w-0 text-sm">
-        <span className="block font-medium text-slate-900">{title}</span>
-        <span className="mt-0.5 block text-slate-600">{description}</span>
-      </span>
-    </label>
+    <RadioOption name="signing" value={value} title={title} checked={mode === value} onSelect={() => onModeChange(value)} disabled={disabled}>
+      {description}
+    </RadioOption>
   );
 
   return (
@@ -160,34 +141,17 @@ export function SigningPicker({
           </div>
         ) : (
           <div className="space-y-1">
-            <label htmlFor={textareaId} className="block text-sm font-medium text-slate-800">
-              Private key (PEM)
-            </label>
             {/* No name: the key is never part of a form submission. */}
-            <textarea
-              id={textareaId}
-              data-testid="private-key-input"
+            <KeyDropBox
+              label="Private key (PEM)"
+              testId="private-key-input"
               rows={6}
-              spellCheck={false}
-              autoComplete="off"
               value={text}
+              onText={(value) => void load(value)}
+              maxBytes={MAX_PRIVATE_KEY_BYTES}
+              onTooLarge={() => setProblem({ message: "That file is larger than any private key (at most 16 KB)." })}
+              invalid={Boolean(problem)}
               placeholder="Paste the private key file here (BEGIN RSA PRIVATE KEY … END RSA PRIVATE KEY)"
-              aria-invalid={Boolean(problem)}
-              onChange={(e) => void load(e.target.value)}
-              onDragOver={(e) => {
-                e.preventDefault();
-                setDragging(true);
-              }}
-              onDragLeave={() => setDragging(false)}
-              onDrop={(e) => {
-                e.preventDefault();
-                setDragging(false);
-                const file = e.dataTransfer.files[0];
-                if (!file) return;
-                if (file.size > MAX_PRIVATE_KEY_BYTES) return setProblem({ message: "That file is larger than any private key (at most 16 KB)." });
-                void file.text().then(load);
-              }}
-              className={cn(inputClasses, "font-mono text-xs", dragging && "ring-2 ring-indigo-600")}
             />
             <p className="text-xs text-slate-500">
               {reading ? "Reading the key…" : "PKCS#1 (BEGIN RSA PRIVATE KEY, what the doc's ssh-keygen -m PEM writes) or PKCS#8. Drop the file here, or paste it. It stays in this page."}

@@ -149,13 +149,13 @@ export function useIssueLink(options: IssueLinkOptions) {
     // Signed here: the token and the key stay in this page; the server gets the link's details.
     if (!browserKey || !check.ok) return;
     const lifetime = linkLifetime(state.kind, state.lifetimeSeconds, policy);
-    if (!lifetime.ok) return setLocalError({ code: "VALIDATION", message: lifetime.message, field: "lifetimeSeconds", fieldErrors: { lifetimeSeconds: lifetime.message } });
+    if (!lifetime.ok) return setLocalError({ code: "VALIDATION", message: lifetime.error, field: "lifetimeSeconds", fieldErrors: { lifetimeSeconds: lifetime.error } });
     startSigning(async () => {
       try {
         const subtle = globalThis.crypto.subtle;
         const times = linkTimes(new Date(Date.now() + clockOffset.current), lifetime.seconds, policy);
         const jti = globalThis.crypto.randomUUID();
-        const token = await signJwt(subtle, browserKey.key, linkTokenHeader(browserKey.kid), linkTokenPayload(check.claims, { jti, ...times }));
+        const token = await signJwt(browserKey.key, linkTokenHeader(browserKey.kid), linkTokenPayload(check.claims, { jti, ...times }));
         const tokenHash = await sha256Hex(subtle, token);
         record.run({ ...input, jti, kid: browserKey.kid, iat: times.iat, exp: times.exp, tokenHash }, (data) =>
           done({ url: linkUrl(options.entryBaseUrl, eventSlug, token), kind: data.link.kind, expiresAt: data.link.expiresAt, displayName: data.link.displayName, shortKid: browserKey.kid.slice(0, 8), signedIn: "browser" }),

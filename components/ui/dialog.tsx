@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, type ReactNode } from "react";
+import { Button } from "./button";
 import { cn } from "./cn";
 
 /** A modal on the native <dialog> element: focus trapping, Escape and the backdrop come from the browser. */
@@ -58,5 +59,19 @@ export function Dialog({
         </div>
       ) : null}
     </dialog>
+  );
+}
+
+/** A dialog footer's Cancel and the submit button of the form inside the dialog (the footer sits outside the form, so it names it). */
+export function DialogFormButtons({ formId, pending, onCancel, submit, submitting }: { formId: string; pending: boolean; onCancel: () => void; submit: string; submitting: string }) {
+  return (
+    <>
+      <Button variant="secondary" onClick={onCancel}>
+        Cancel
+      </Button>
+      <Button type="submit" form={formId} disabled={pending}>
+        {pending ? submitting : submit}
+      </Button>
+    </>
   );
 }

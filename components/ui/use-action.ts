@@ -1,9 +1,7 @@
 "use client";
 
 import { useCallback, useState, useTransition } from "react";
-import type { ErrorBody } from "@/lib/errors";
-
-type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
+import type { ActionResult, ErrorBody } from "@/lib/errors";
 
 /**
  * Runs a server action from a form or button, keeping the form's values (no reset) and exposing

@@ -1,7 +1,7 @@
 "use server";
 
 import { orgAction } from "./safe-action";
-import { inspectEventToken } from "@/lib/debugger/inspect-event-token";
+import { inspectEventToken } from "@/lib/debugger/service";
 import { presentInspection } from "@/lib/debugger/present";
 import { inspectTokenSchema, tokenFromInput } from "@/lib/debugger/schema";
 

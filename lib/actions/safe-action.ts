@@ -3,7 +3,7 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { currentUser } from "@/lib/auth/session";
 import type { OrgRole } from "@/lib/auth/roles";
-import { AppError, parseInput, type ErrorBody } from "@/lib/errors";
+import { AppError, INTERNAL_ERROR_MESSAGE, parseInput, type ActionResult } from "@/lib/errors";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { tenantForUser, type SessionUser } from "@/lib/tenancy/membership";
 import { logUnexpected } from "@/lib/log";
@@ -13,17 +13,12 @@ import { logUnexpected } from "@/lib/log";
  * session, resolve the organization through the caller's membership, check the role, parse the
  * input with the operation's zod schema, and turn every failure into a coded result (never a 500).
  */
-export type ActionResult<T> = { ok: true; data: T } | { ok: false; error: ErrorBody };
-
 const orgSlugSchema = z.object({ orgSlug: z.string().min(1).max(100) });
 
-function failure(error: unknown, action: string): { ok: false; error: ErrorBody } {
+function failure(error: unknown, action: string): ActionResult<never> {
   if (error instanceof AppError) return { ok: false, error: error.toBody() };
   logUnexpected(`server action ${action}`, error);
-  return {
-    ok: false,
-    error: { code: "INTERNAL", message: "Something went wrong on our side and nothing was changed. Try again in a moment." },
-  };
+  return { ok: false, error: { code: "INTERNAL", message: INTERNAL_ERROR_MESSAGE } };
 }
 
 export function userAction<S extends z.ZodType, T>(

@@ -1,4 +1,4 @@
-import type { ReasonCode, ReasonFailure } from "@/lib/tokens/reasons";
+import { isReasonCode, type ReasonCode, type ReasonFailure } from "@/lib/tokens/reasons";
 import type { VerifyFailure, VerifySuccess } from "@/lib/tokens/types";
 import { browserFamily, coarseNetwork } from "./client-facts";
 
@@ -51,6 +51,28 @@ export interface EntryAttemptRow {
   email: string | null;
   attendee: string | null;
   sessionId: string | null;
+}
+
+/** An attempt as read back, for the table, the API, the CSV and the diagnosis: the row with its detail parsed. */
+export type AttemptView = Omit<EntryAttemptRow, "eventId" | "detail" | "attendee"> & { id: string; detail: Record<string, unknown> | null };
+
+type StoredColumns = { outcome: string; reason: string | null; source: string | null; detail: string | null };
+
+/** Stored text back to the attempt's types: an unknown value (an older version's) reads as refused / none, a broken detail as none. */
+export function readAttemptColumns<R extends StoredColumns>(row: R): Omit<R, keyof StoredColumns> & Pick<AttemptView, "outcome" | "reason" | "source" | "detail"> {
+  let detail: Record<string, unknown> | null = null;
+  try {
+    detail = row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null;
+  } catch {
+    detail = null;
+  }
+  return {
+    ...row,
+    outcome: (ATTEMPT_OUTCOMES as readonly string[]).includes(row.outcome) ? (row.outcome as AttemptOutcome) : "refused",
+    reason: isReasonCode(row.reason) ? row.reason : null,
+    source: (ATTEMPT_SOURCES as readonly string[]).includes(row.source ?? "") ? (row.source as AttemptSource) : null,
+    detail,
+  };
 }
 
 const MAX_DETAIL = 1000;

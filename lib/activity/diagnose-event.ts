@@ -1,7 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { isReasonCode } from "@/lib/tokens/reasons";
-import type { AttemptOutcome, AttemptSource } from "./attempt";
+import { readAttemptColumns } from "./attempt";
 import { DIAGNOSIS_THRESHOLDS, diagnose, type Finding } from "./diagnosis";
 import { eventKeys } from "./queries";
 
@@ -17,14 +16,5 @@ export async function diagnoseEvent(eventId: string, now: Date): Promise<Finding
     }),
     eventKeys(eventId),
   ]);
-  const attempts = rows.map((r) => {
-    let detail: Record<string, unknown> | null = null;
-    try {
-      detail = r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null;
-    } catch {
-      detail = null;
-    }
-    return { ...r, outcome: r.outcome as AttemptOutcome, reason: isReasonCode(r.reason) ? r.reason : null, source: r.source as AttemptSource | null, detail };
-  });
-  return diagnose(attempts, keys, now);
+  return diagnose(rows.map(readAttemptColumns), keys, now);
 }

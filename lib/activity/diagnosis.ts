@@ -1,5 +1,5 @@
-import { describeDuration, type ReasonCode } from "@/lib/tokens/reasons";
-import type { AttemptOutcome, AttemptSource } from "./attempt";
+import { describeDuration } from "@/lib/tokens/reasons";
+import type { AttemptView } from "./attempt";
 import { keyName, shortKid } from "./labels";
 
 /**
@@ -34,16 +34,7 @@ export const DIAGNOSIS_THRESHOLDS = {
   noisyNetworkRefusals: 20,
 } as const;
 
-export interface DiagnosisAttempt {
-  at: Date;
-  outcome: AttemptOutcome;
-  reason: ReasonCode | null;
-  detail: Record<string, unknown> | null;
-  source: AttemptSource | null;
-  keyId: string | null;
-  kid: string | null;
-  network: string | null;
-}
+export type DiagnosisAttempt = Pick<AttemptView, "at" | "outcome" | "reason" | "detail" | "source" | "keyId" | "kid" | "network">;
 
 export interface DiagnosisKey {
   id: string;

@@ -1,10 +1,12 @@
 import { z } from "zod";
+import { paginationSchema } from "@/lib/api/schemas";
 import { toCsv } from "@/lib/tables/csv";
 import { explainFailure, isReasonCode, REASON_CODES, type ReasonFailure } from "@/lib/tokens/reasons";
 import { ADMIN_ADVICE } from "./advice";
 import { ATTEMPT_OUTCOMES, ATTEMPT_SOURCES, ATTEMPT_STEPS } from "./attempt";
 import { FINDING_CODES, type Finding } from "./diagnosis";
-import type { ActivitySummary, AttemptView } from "./queries";
+import type { AttemptView } from "./attempt";
+import type { ActivitySummary } from "./queries";
 
 /** The detail's times as the recorder stored them (ISO strings in JSON), back as dates for explainFailure. */
 const DATE_FIELDS = new Set(["expiresAt", "at", "issuedAt", "cutoff", "usedAt", "revokedAt", "endedAt"]);
@@ -44,8 +46,7 @@ export const apiAttemptSchema = z.object({
 });
 export type ApiAttempt = z.infer<typeof apiAttemptSchema>;
 
-const pagination = z.object({ page: z.number().int(), pageSize: z.number().int(), total: z.number().int(), pageCount: z.number().int() });
-export const attemptListResponseSchema = z.object({ data: z.array(apiAttemptSchema), pagination });
+export const attemptListResponseSchema = z.object({ data: z.array(apiAttemptSchema), pagination: paginationSchema });
 
 export function presentAttempt(attempt: AttemptView, now: Date): ApiAttempt {
   const explained = explainAttempt(attempt, now);

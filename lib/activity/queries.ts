@@ -1,10 +1,9 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { notFound } from "@/lib/errors";
 import { pageWindow, type Page } from "@/lib/tables/list-params";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { isReasonCode, type ReasonCode } from "@/lib/tokens/reasons";
-import { ATTEMPT_OUTCOMES, ATTEMPT_SOURCES, type AttemptOutcome, type AttemptSource, type AttemptStep } from "./attempt";
+import { readAttemptColumns, type AttemptOutcome, type AttemptSource, type AttemptStep, type AttemptView } from "./attempt";
 
 export interface AttemptFilters {
   outcome?: AttemptOutcome;
@@ -12,16 +11,6 @@ export interface AttemptFilters {
   kid?: string;
   source?: AttemptSource;
   attendee?: string;
-}
-
-/** The event an activity view is about, within the tenant. */
-export async function activityEvent(ctx: TenantContext, slug: string) {
-  const event = await db.event.findFirst({
-    where: { slug, organizationId: ctx.organizationId },
-    select: { id: true, slug: true, name: true, startsAt: true, endsAt: true, contact: true },
-  });
-  if (!event) throw notFound("Event");
-  return event;
 }
 
 /** The event's keys (a handful), for labels, statuses and the key filter. */
@@ -124,25 +113,6 @@ export async function activitySummary(eventId: string, window: { from: Date; to:
   };
 }
 
-export interface AttemptView {
-  id: string;
-  at: Date;
-  step: AttemptStep;
-  outcome: AttemptOutcome;
-  reason: ReasonCode | null;
-  detail: Record<string, unknown> | null;
-  source: AttemptSource | null;
-  keyId: string | null;
-  kid: string | null;
-  linkId: string | null;
-  jti: string | null;
-  network: string | null;
-  browser: string | null;
-  displayName: string | null;
-  email: string | null;
-  sessionId: string | null;
-}
-
 const ATTEMPT_COLUMNS = {
   id: true,
   at: true,
@@ -165,20 +135,7 @@ const ATTEMPT_COLUMNS = {
 type AttemptRecord = { [K in keyof typeof ATTEMPT_COLUMNS]: K extends "at" ? Date : string | null } & { id: string; step: string; outcome: string };
 
 function viewOf(row: AttemptRecord): AttemptView {
-  let detail: Record<string, unknown> | null = null;
-  try {
-    detail = row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null;
-  } catch {
-    detail = null;
-  }
-  return {
-    ...row,
-    step: row.step as AttemptStep,
-    outcome: (ATTEMPT_OUTCOMES as readonly string[]).includes(row.outcome) ? (row.outcome as AttemptOutcome) : "refused",
-    reason: isReasonCode(row.reason) ? row.reason : null,
-    source: (ATTEMPT_SOURCES as readonly string[]).includes(row.source ?? "") ? (row.source as AttemptSource) : null,
-    detail,
-  };
+  return { ...readAttemptColumns(row), step: row.step as AttemptStep };
 }
 
 function attemptWhere(eventId: string, filters: AttemptFilters, window: { from?: Date; to?: Date }) {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { REASON_CODES } from "@/lib/tokens/reasons";
+import { pageQueryShape } from "@/lib/tables/list-params";
 import { ATTEMPT_OUTCOMES, ATTEMPT_SOURCES } from "./attempt";
 
 /**
@@ -20,47 +21,38 @@ const isoInstant = (name: string) =>
 
 /** The attempts table's filters (also the API's query parameters and the CSV export's). */
 export const attemptFilterShape = {
-  outcome: z.enum(ATTEMPT_OUTCOMES, { error: `outcome is one of ${ATTEMPT_OUTCOMES.join(", ")}.` }).optional(),
-  reason: z.enum(REASON_CODES, { error: `reason is one of ${REASON_CODES.join(", ")}.` }).optional(),
-  kid: z.string().trim().min(1).max(128, "kid is at most 128 characters.").optional(),
-  source: z.enum(ATTEMPT_SOURCES, { error: `source is one of ${ATTEMPT_SOURCES.join(", ")}.` }).optional(),
-  attendee: z.string().trim().max(100, "attendee is at most 100 characters.").optional(),
+  outcome: z.enum(ATTEMPT_OUTCOMES, { error: `outcome is one of ${ATTEMPT_OUTCOMES.join(", ")}.` }).optional().describe("signed_in, refused or confirm_shown"),
+  reason: z.enum(REASON_CODES, { error: `reason is one of ${REASON_CODES.join(", ")}.` }).optional().describe("A refusal's reason code"),
+  kid: z.string().trim().min(1).max(128, "kid is at most 128 characters.").optional().describe("The key that verified the token or that its header named"),
+  source: z.enum(ATTEMPT_SOURCES, { error: `source is one of ${ATTEMPT_SOURCES.join(", ")}.` }).optional().describe("host_token, one_off_link or long_lived_link"),
+  attendee: z
+    .string()
+    .trim()
+    .max(100, "attendee is at most 100 characters.")
+    .optional()
+    .describe("Part of the attendee's name or email (only attempts whose signature verified carry them)"),
 };
 
-/** GET /api/v1/events/{slug}/activity as parsed: text to numbers, unknown values refused with the field named. */
-export const attemptListQueryParser = z
+/** GET /api/v1/events/{slug}/activity: text to numbers, unknown values refused with the field named. */
+export const attemptListQuerySchema = z
   .object({
     ...attemptFilterShape,
-    from: isoInstant("from").optional(),
-    to: isoInstant("to").optional(),
-    page: z.coerce.number({ error: "page must be a whole number, 1 or more." }).int().min(1, "page must be 1 or more.").default(1),
-    pageSize: z.coerce.number({ error: "pageSize must be a whole number from 1 to 100." }).int().min(1).max(100, "pageSize must be at most 100.").default(25),
+    from: isoInstant("from").optional().describe("Attempts at or after this instant (ISO 8601)"),
+    to: isoInstant("to").optional().describe("Attempts before this instant (ISO 8601)"),
+    ...pageQueryShape,
   })
   .superRefine((v, ctx) => {
     if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: "custom", path: ["from"], message: "from must be before to." });
   });
 
-/** The same query, for the OpenAPI document. */
-export const attemptListQuerySchema = z.object({
-  outcome: z.enum(ATTEMPT_OUTCOMES).optional().describe("signed_in, refused or confirm_shown"),
-  reason: z.enum(REASON_CODES).optional().describe("A refusal's reason code"),
-  kid: z.string().optional().describe("The key that verified the token or that its header named"),
-  source: z.enum(ATTEMPT_SOURCES).optional().describe("host_token, one_off_link or long_lived_link"),
-  attendee: z.string().optional().describe("Part of the attendee's name or email (only attempts whose signature verified carry them)"),
-  from: z.string().optional().describe("Attempts at or after this instant (ISO 8601)"),
-  to: z.string().optional().describe("Attempts before this instant (ISO 8601)"),
-  page: z.number().int().min(1).optional().describe("1-based page number (default 1)"),
-  pageSize: z.number().int().min(1).max(100).optional().describe("Items per page, 1–100 (default 25)"),
-});
-
 export const SUMMARY_BUCKETS = ["minute", "hour"] as const;
 
-/** GET …/activity/summary as parsed: from ≤ to, and at most 31 days of minute buckets. */
-export const summaryQueryParser = z
+/** GET …/activity/summary: from ≤ to, and at most 31 days of minute buckets. */
+export const summaryQuerySchema = z
   .object({
-    from: isoInstant("from").optional(),
-    to: isoInstant("to").optional(),
-    bucket: z.enum(SUMMARY_BUCKETS, { error: "bucket is minute or hour." }).default("minute"),
+    from: isoInstant("from").optional().describe("Start of the window (ISO 8601; default one hour before to)"),
+    to: isoInstant("to").optional().describe("End of the window (ISO 8601; default now)"),
+    bucket: z.enum(SUMMARY_BUCKETS, { error: "bucket is minute or hour." }).default("minute").describe("minute (default; windows up to 31 days) or hour"),
   })
   .superRefine((v, ctx) => {
     if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: "custom", path: ["from"], message: "from must be before to." });
@@ -69,12 +61,6 @@ export const summaryQueryParser = z
       ctx.addIssue({ code: "custom", path: ["bucket"], message: `Minute buckets cover at most ${MAX_MINUTE_BUCKET_DAYS} days; use bucket=hour or a shorter window.` });
     }
   });
-
-export const summaryQuerySchema = z.object({
-  from: z.string().optional().describe("Start of the window (ISO 8601; default one hour before to)"),
-  to: z.string().optional().describe("End of the window (ISO 8601; default now)"),
-  bucket: z.enum(SUMMARY_BUCKETS).optional().describe("minute (default; windows up to 31 days) or hour"),
-});
 
 /** POST …/sessions/end and the Activity tab's "End sessions": exactly one target. */
 export const endSessionsBodySchema = z

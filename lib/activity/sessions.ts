@@ -2,17 +2,12 @@ import "server-only";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { notFound } from "@/lib/errors";
+import { tenantEvent } from "@/lib/events/scope";
 import { requireWrite, type TenantContext } from "@/lib/tenancy/context";
 import type { EndSessionsTarget } from "./schema";
 
 /** Open = not left, not ended, not expired. */
 const openWhere = (eventId: string, now: Date) => ({ eventId, leftAt: null, endedAt: null, expiresAt: { gt: now } });
-
-async function eventOf(ctx: TenantContext, eventSlug: string) {
-  const event = await db.event.findFirst({ where: { slug: eventSlug, organizationId: ctx.organizationId }, select: { id: true, slug: true, name: true } });
-  if (!event) throw notFound("Event");
-  return event;
-}
 
 async function targetWhere(eventId: string, target: EndSessionsTarget) {
   if (target.sessionId) return { id: target.sessionId };
@@ -38,7 +33,7 @@ function describeTarget(target: EndSessionsTarget): string {
  */
 export async function endAttendeeSessions(ctx: TenantContext, eventSlug: string, target: EndSessionsTarget, now = new Date()): Promise<{ ended: number }> {
   requireWrite(ctx);
-  const event = await eventOf(ctx, eventSlug);
+  const event = await tenantEvent(ctx, eventSlug);
   const where = { ...openWhere(event.id, now), ...(await targetWhere(event.id, target)) };
   return db.$transaction(async (tx) => {
     const { count } = await tx.attendeeSession.updateMany({ where, data: { endedAt: now } });

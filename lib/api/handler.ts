@@ -1,20 +1,20 @@
 import "server-only";
 import { z } from "zod";
-import type { OrgRole } from "@/lib/auth/roles";
 import { AppError, parseInput, validationError } from "@/lib/errors";
 import { requireRole, type TenantContext } from "@/lib/tenancy/context";
 import { authenticateApiKey, RateLimitedError } from "./authenticate";
+import { apiOperation, type BodyOf, type OperationId, type QueryOf } from "./operations";
 import { apiError, apiErrorFrom, apiJson } from "./response";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
 type RouteParams = Record<string, string>;
 
-interface HandlerArgs<B> {
+interface HandlerArgs<Id extends OperationId> {
   ctx: TenantContext;
-  body: B;
+  body: BodyOf<Id>;
+  query: QueryOf<Id>;
   params: RouteParams;
-  query: URLSearchParams;
   request: Request;
 }
 
@@ -63,47 +63,34 @@ function unknownMemberPerField(issue: z.core.$ZodIssue): z.core.$ZodIssue[] {
 }
 
 /**
- * Every /api/v1 handler goes through here: API-key authentication, the role the operation needs
- * (viewer keys read only), the body parsed with the operation's zod schema, and every failure as
- * {"error": {...}} with its status. Another organization's objects are 404, as in the dashboard.
+ * Every /api/v1 handler goes through here, named by its operation in API_OPERATIONS, which says
+ * what the route checks: API-key authentication, the role the operation needs (viewer keys read
+ * only), the body and the query parsed with the operation's zod schemas, and every failure as
+ * {"error": {...}} with its status. So a route cannot disagree with its documentation. Another
+ * organization's objects are 404, as in the dashboard.
  */
-export function apiRoute<S extends z.ZodType | undefined = undefined>(
-  name: string,
-  options: { role: OrgRole; body?: S },
-  handler: (args: HandlerArgs<S extends z.ZodType ? z.output<S> : undefined>) => Promise<ApiResult>,
-) {
+export function apiRoute<Id extends OperationId>(operationId: Id, handler: (args: HandlerArgs<Id>) => Promise<ApiResult>) {
+  const operation = apiOperation(operationId);
+  const role = operation.access;
+  if (role === "public") throw new Error(`${operationId} is public: serve it without apiRoute, which requires an API key.`);
   return async (request: Request, context: { params: Promise<RouteParams> }): Promise<Response> => {
     try {
       const ctx = await authenticateApiKey(request);
-      requireRole(ctx, options.role);
-      const body = options.body ? parseBody(options.body, await readJson(request)) : undefined;
-      const result = await handler({
-        ctx,
-        body: body as S extends z.ZodType ? z.output<S> : undefined,
-        params: await context.params,
-        query: new URL(request.url).searchParams,
-        request,
-      });
+      requireRole(ctx, role);
+      const body = operation.body ? parseBody(operation.body, await readJson(request)) : undefined;
+      const url = new URL(request.url);
+      const query = operation.query ? parseInput(operation.query, Object.fromEntries(url.searchParams.entries())) : undefined;
+      const result = await handler({ ctx, body: body as BodyOf<Id>, query: query as QueryOf<Id>, params: await context.params, request });
       if (result instanceof Response) return result;
       return apiJson(result.body, result.status ?? 200, result.headers);
     } catch (error) {
       if (error instanceof RateLimitedError) {
         return apiError("RATE_LIMITED", error.message, { headers: { "Retry-After": String(error.retryAfterSeconds) } });
       }
-      if (error instanceof AppError && error.code === "FORBIDDEN" && options.role !== "viewer") {
+      if (error instanceof AppError && error.code === "FORBIDDEN" && role !== "viewer") {
         return apiError("FORBIDDEN", "This API key is read-only (viewer). Use an admin key to make changes.");
       }
-      return apiErrorFrom(error, `api ${name}`);
+      return apiErrorFrom(error, `api ${operationId}`);
     }
   };
-}
-
-/** `?page=&pageSize=` for list endpoints (pageSize 1–100, default 25). */
-export const paginationQuerySchema = z.object({
-  page: z.coerce.number({ error: "page must be a whole number, 1 or more." }).int().min(1, "page must be 1 or more.").default(1),
-  pageSize: z.coerce.number({ error: "pageSize must be a whole number from 1 to 100." }).int().min(1).max(100, "pageSize must be at most 100.").default(25),
-});
-
-export function parseQuery<S extends z.ZodType>(schema: S, query: URLSearchParams): z.output<S> {
-  return parseInput(schema, Object.fromEntries(query.entries()));
 }

@@ -1,26 +1,34 @@
 import { z } from "zod";
 import type { OrgRole } from "@/lib/auth/roles";
-import { createEventBodySchema, EVENT_SORTS } from "@/lib/events/schema";
+import { attemptListResponseSchema, diagnosisResponseSchema, endSessionsResponseSchema, summaryResponseSchema } from "@/lib/activity/present";
+import { attemptListQuerySchema, endSessionsBodySchema, summaryQuerySchema } from "@/lib/activity/schema";
+import { AUDIT_CSV_COLUMNS, auditListResponseSchema } from "@/lib/audit/present";
+import { auditListQuerySchema } from "@/lib/audit/schema";
+import { createEventBodySchema, eventListQuerySchema } from "@/lib/events/schema";
+import type { KeyTransition } from "@/lib/keys/lifecycle";
+import { LINK_CSV_COLUMNS, LINK_EXPORT_LIMIT } from "@/lib/links/csv";
+import { issueLinkBodySchema, linkListQuerySchema } from "@/lib/links/schema";
 import { activateKeyBodySchema, addKeyBodySchema, patchEventBodySchema, inspectTokenBodySchema, putProfileFieldsBodySchema, retireKeyBodySchema, revokeKeyBodySchema } from "./request-bodies";
 import {
   addedKeyResponseSchema,
   deletedResponseSchema,
   eventListResponseSchema,
   eventResponseSchema,
+  issuedLinkResponseSchema,
   jwksResponseSchema,
   keyListResponseSchema,
   keyResponseSchema,
+  linkListResponseSchema,
+  linkResponseSchema,
   patchedEventResponseSchema,
   profileFieldsResponseSchema,
   tokenInspectionResponseSchema,
 } from "./schemas";
-import { LINK_OPERATIONS } from "@/lib/links/api-operations";
-import { ACTIVITY_OPERATIONS } from "@/lib/activity/api-operations";
-import { AUDIT_OPERATIONS } from "@/lib/audit/api-operations";
 
 /**
- * The API's operations, in one list: the OpenAPI document is generated from it and a test checks
- * that every operation has a route handler and every handler an operation.
+ * The API's contract, in one list: apiRoute(operationId) takes each operation's role, body and
+ * query schemas from here, the OpenAPI document and the reference page are generated from it, and
+ * a test checks that every operation has a route handler and every handler an operation.
  */
 export interface ApiOperation {
   method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
@@ -29,12 +37,14 @@ export interface ApiOperation {
   tag: (typeof API_TAGS)[number]["name"];
   summary: string;
   description?: string;
-  /** "public" operations need no API key. */
+  /** "public" operations need no API key (and are served without apiRoute). */
   access: OrgRole | "public";
-  query?: z.ZodObject;
+  /** The query string's schema: what the handler receives parsed, and what the document lists. */
+  query?: z.ZodType;
+  /** The JSON body's schema; a body that may be left out is one that accepts undefined. */
   body?: z.ZodType;
   /** Example request bodies (shown in the reference page's curl lines and in the document). */
-  examples?: Array<{ summary: string; value: unknown }>;
+  examples?: ReadonlyArray<{ summary: string; value: unknown }>;
   success: {
     status: number;
     description: string;
@@ -42,7 +52,7 @@ export interface ApiOperation {
     /** Answered as CSV instead of JSON for `Accept: text/csv`: what a row is, and its columns in order. */
     csv?: { description: string; columns: readonly string[] };
   };
-  errors: number[];
+  errors: readonly number[];
 }
 
 /** The groups of the reference page and the document's tags, in order. */
@@ -60,22 +70,31 @@ export const API_TAGS = [
   { name: "Audit log", description: "Who changed what in the organization, and when: the dashboard's audit log, with filters, as JSON or CSV." },
 ] as const;
 
-export const listQuerySchema = z.object({
-  page: z.number().int().min(1).optional().describe("1-based page number (default 1)"),
-  pageSize: z.number().int().min(1).max(100).optional().describe("Items per page, 1–100 (default 25)"),
-});
-
-export const eventListQuerySchema = listQuerySchema.extend({
-  q: z.string().optional().describe("Case-insensitive search in name and slug"),
-  sort: z.enum(EVENT_SORTS).optional().describe("Sort column (default createdAt)"),
-  dir: z.enum(["asc", "desc"]).optional().describe("Sort direction (default desc)"),
-});
-
 const READ_ERRORS = [401, 404, 429];
 const KEY_PATH = "/events/{slug}/keys/{kid}";
 const WRITE_ERRORS = [400, 401, 403, 404, 409, 422, 429];
 
-export const API_OPERATIONS: ApiOperation[] = [
+/** The three lifecycle steps of a key share a path, a role and their errors. */
+function keyTransition<const T extends KeyTransition, const B extends z.ZodType>(
+  transition: T,
+  doc: { summary: string; description: string; body: B; example: { summary: string; value: unknown }; result: string },
+) {
+  return {
+    method: "POST",
+    path: `${KEY_PATH}/${transition}`,
+    operationId: `${transition}Key` as `${T}Key`,
+    tag: "Signing keys",
+    summary: doc.summary,
+    description: doc.description,
+    access: "admin",
+    body: doc.body,
+    examples: [doc.example],
+    success: { status: 200, description: doc.result, schema: keyResponseSchema },
+    errors: [400, 401, 403, 404, 422, 429],
+  } as const satisfies ApiOperation;
+}
+
+const OPERATIONS = [
   {
     method: "GET",
     path: "/events",
@@ -197,48 +216,30 @@ export const API_OPERATIONS: ApiOperation[] = [
     success: { status: 201, description: "The new key (and, when generated, its private key, once)", schema: addedKeyResponseSchema },
     errors: WRITE_ERRORS,
   },
-  {
-    method: "POST",
-    path: `${KEY_PATH}/activate`,
-    operationId: "activateKey",
-    tag: "Signing keys",
+  keyTransition("activate", {
     summary: "Activate a standby key",
     description:
       "Active keys verify tokens. The rotation order: add the new key (standby), activate it (old and new both verify), switch your platform to sign with it, retire the old key, revoke it when safe. `overlapHours` says how long both may stay active before the dashboard warns. Keys from the event's JWKS URL are the host's to change (422).",
-    access: "admin",
     body: activateKeyBodySchema,
-    examples: [{ summary: "Activate, expecting the platform to switch within a day", value: { overlapHours: 24 } }],
-    success: { status: 200, description: "The key, now active", schema: keyResponseSchema },
-    errors: [400, 401, 403, 404, 422, 429],
-  },
-  {
-    method: "POST",
-    path: `${KEY_PATH}/retire`,
-    operationId: "retireKey",
-    tag: "Signing keys",
+    example: { summary: "Activate, expecting the platform to switch within a day", value: { overlapHours: 24 } },
+    result: "The key, now active",
+  }),
+  keyTransition("retire", {
     summary: "Retire an active key",
     description:
       "A retired key still verifies the tokens it already signed, so nobody is turned away; sign new tokens with another active key. Retiring the only active key is refused (422, field acknowledgeNoActiveKey) unless the body says `{\"acknowledgeNoActiveKey\": true}`.",
-    access: "admin",
     body: retireKeyBodySchema,
-    examples: [{ summary: "Retire the only active key on purpose", value: { acknowledgeNoActiveKey: true } }],
-    success: { status: 200, description: "The key, now retired", schema: keyResponseSchema },
-    errors: [400, 401, 403, 404, 422, 429],
-  },
-  {
-    method: "POST",
-    path: `${KEY_PATH}/revoke`,
-    operationId: "revokeKey",
-    tag: "Signing keys",
+    example: { summary: "Retire the only active key on purpose", value: { acknowledgeNoActiveKey: true } },
+    result: "The key, now retired",
+  }),
+  keyTransition("revoke", {
     summary: "Revoke a standby or retired key, for good",
     description:
       "Tokens signed with a revoked key fail with key_revoked, and the dashboard's encrypted copy of its private key is destroyed. An active key is retired first (422). Check `revocation.safeToRevoke` in the key list: once true, no valid token can still carry the key. Before that, revoking is refused (422, field acknowledgeUnsafeRevoke, the message names the tokens that would fail) unless the body says `{\"acknowledgeUnsafeRevoke\": true}` (a leaked key).",
-    access: "admin",
     body: revokeKeyBodySchema,
-    examples: [{ summary: "Revoke a leaked key now", value: { acknowledgeUnsafeRevoke: true } }],
-    success: { status: 200, description: "The key, now revoked", schema: keyResponseSchema },
-    errors: [400, 401, 403, 404, 422, 429],
-  },
+    example: { summary: "Revoke a leaked key now", value: { acknowledgeUnsafeRevoke: true } },
+    result: "The key, now revoked",
+  }),
   {
     method: "GET",
     path: "/events/{slug}/jwks.json",
@@ -266,7 +267,137 @@ export const API_OPERATIONS: ApiOperation[] = [
     success: { status: 200, description: "The inspection (a refused token is still 200: the verdict says why)", schema: tokenInspectionResponseSchema },
     errors: [400, 401, 404, 429],
   },
-  ...LINK_OPERATIONS,
-  ...ACTIVITY_OPERATIONS,
-  ...AUDIT_OPERATIONS,
-];
+  {
+    method: "GET",
+    path: "/events/{slug}/links",
+    operationId: "listLinks",
+    tag: "Test links",
+    summary: "List the event's test links",
+    description:
+      "Newest first by default. Filter by status, kind, role, issuer; `q` searches the attendee's name. Tokens are never returned here. " +
+      `Send \`Accept: text/csv\` for every link the filters select as CSV (no paging; at most ${LINK_EXPORT_LIMIT.toLocaleString("en-US")} rows), the same as the dashboard's Export CSV.`,
+    access: "viewer",
+    query: linkListQuerySchema,
+    success: {
+      status: 200,
+      description: "One page of links (JSON), or all selected links (CSV)",
+      schema: linkListResponseSchema,
+      csv: { description: "One row per link, in the requested sort order.", columns: LINK_CSV_COLUMNS },
+    },
+    errors: [400, 401, 404, 429],
+  },
+  {
+    method: "POST",
+    path: "/events/{slug}/links",
+    operationId: "issueLink",
+    tag: "Test links",
+    summary: "Issue a test link, signed by the dashboard",
+    description:
+      "Signs with an active key whose private key the dashboard keeps (422 if there is none). The claims are checked with the entry's rules; transcriber/interpreter need the feature on for organization and event. " +
+      "one_off links last the event's one-off lifetime and work once; long_lived links last `lifetimeSeconds` (at most the event's maximum) and work until they expire or are revoked: anyone holding one signs in as this person, so never send it by email or chat. " +
+      "The token is in this response only; the dashboard keeps its SHA-256.",
+    access: "admin",
+    body: issueLinkBodySchema,
+    success: { status: 201, description: "The link, with its token and URL (shown once)", schema: issuedLinkResponseSchema },
+    errors: [400, 401, 403, 404, 409, 422, 429],
+  },
+  {
+    method: "POST",
+    path: "/events/{slug}/links/{id}/revoke",
+    operationId: "revokeLink",
+    tag: "Test links",
+    summary: "Revoke a test link",
+    description: "The entry refuses it from then on (reason link_revoked). 409 if already revoked; 422 if it is used or expired (nothing to revoke).",
+    access: "admin",
+    success: { status: 200, description: "The revoked link", schema: linkResponseSchema },
+    errors: [401, 403, 404, 409, 422, 429],
+  },
+  {
+    method: "GET",
+    path: "/events/{slug}/activity",
+    operationId: "listAttempts",
+    tag: "Activity",
+    summary: "List the event's entry attempts, newest first",
+    description:
+      "Every attempt at the attendee entry (GET with a token, the one-off link's confirmation, its POST): outcome, reason with the attendee's explanation and the admin's advice, key, source, coarse network and browser. " +
+      "Never the token; the attendee's name, email and jti only when the signature verified. Filters as in the Activity tab. Send `Accept: text/csv` for CSV of the filtered attempts (at most 100,000).",
+    access: "viewer",
+    query: attemptListQuerySchema,
+    success: { status: 200, description: "One page of attempts (or text/csv)", schema: attemptListResponseSchema },
+    errors: [400, 401, 404, 429],
+  },
+  {
+    method: "GET",
+    path: "/events/{slug}/activity/summary",
+    operationId: "getActivitySummary",
+    tag: "Activity",
+    summary: "Totals, refusals by reason, sign-ins by key and per-minute or per-hour buckets",
+    description: "Default window: the hour before `to` (default now). `byKey` is the rotation progress: each key's share of sign-ins. from after to, or minute buckets over more than 31 days, are 400 with the field.",
+    access: "viewer",
+    query: summaryQuerySchema,
+    success: { status: 200, description: "The summary", schema: summaryResponseSchema },
+    errors: [400, 401, 404, 429],
+  },
+  {
+    method: "GET",
+    path: "/events/{slug}/activity/diagnosis",
+    operationId: "getActivityDiagnosis",
+    tag: "Activity",
+    summary: "What is wrong with the last 15 minutes of sign-ins, in words, with advice",
+    description: "Findings such as wrong_key, retired_key_in_use, milliseconds, clock_ahead, one_off_reused, noisy_network; an empty list when nothing stands out.",
+    access: "viewer",
+    success: { status: 200, description: "The findings", schema: diagnosisResponseSchema },
+    errors: [401, 404, 429],
+  },
+  {
+    method: "POST",
+    path: "/events/{slug}/sessions/end",
+    operationId: "endSessions",
+    tag: "Activity",
+    summary: "End live attendee sessions",
+    description: 'Exactly one of `{"all": true}`, `{"linkId": …}` (a test link\'s sessions), `{"kid": …}` (the sessions a key\'s tokens opened) or `{"sessionId": …}`. The attendees\' next request shows reason session_ended; they get in again only with a fresh token. Audited.',
+    access: "admin",
+    body: endSessionsBodySchema,
+    examples: [
+      { summary: "Everyone out", value: { all: true } },
+      { summary: "The sessions of a leaked key", value: { kid: "QZYJbtt2i7bAGgcpvUQwmOUEHNCCnUAsp3WfiVnHAQM" } },
+    ],
+    success: { status: 200, description: "How many sessions were ended", schema: endSessionsResponseSchema },
+    errors: [400, 401, 403, 404, 429],
+  },
+  {
+    method: "GET",
+    path: "/audit",
+    operationId: "listAuditLog",
+    tag: "Audit log",
+    summary: "List the organization's audit log, newest first",
+    description:
+      "Who changed what, and when: organization, members, events, keys, profile fields, test links, API keys and account security. Each entry carries its changes as before → after and its other facts as labelled text, and the recorded details as JSON. " +
+      "Filters as in the dashboard's Audit log; a bad filter is 400 naming the field. Send `Accept: text/csv` for CSV of every matching entry (at most 100,000).",
+    access: "viewer",
+    query: auditListQuerySchema,
+    success: {
+      status: 200,
+      description: "One page of entries (or text/csv)",
+      schema: auditListResponseSchema,
+      csv: { description: 'Every matching entry, newest first; changes and details as readable text ("Role: viewer → admin").', columns: AUDIT_CSV_COLUMNS },
+    },
+    errors: [400, 401, 429],
+  },
+] as const satisfies readonly ApiOperation[];
+
+/** Every operation, for the document, the reference page and the tests. */
+export const API_OPERATIONS: readonly ApiOperation[] = OPERATIONS;
+
+type Operation = (typeof OPERATIONS)[number];
+export type OperationId = Operation["operationId"];
+type OperationNamed<Id extends OperationId> = Extract<Operation, { operationId: Id }>;
+/** What an operation's handler receives as its body and query: the parsed output of its schemas. */
+export type BodyOf<Id extends OperationId> = OperationNamed<Id> extends { body: infer S extends z.ZodType } ? z.output<S> : undefined;
+export type QueryOf<Id extends OperationId> = OperationNamed<Id> extends { query: infer S extends z.ZodType } ? z.output<S> : undefined;
+
+export function apiOperation(operationId: OperationId): ApiOperation {
+  const operation = API_OPERATIONS.find((op) => op.operationId === operationId);
+  if (!operation) throw new Error(`No API operation ${operationId}`);
+  return operation;
+}

@@ -4,9 +4,12 @@ import type { EventSettings } from "@/lib/events/schema";
 import type { KeyView } from "@/lib/keys/service";
 import { revocationNote } from "@/lib/keys/presentation";
 import type { TokenLifetimePolicy } from "@/lib/keys/revocation";
-import type { EventTokenInspection } from "@/lib/debugger/inspect-event-token";
+import type { EventTokenInspection } from "@/lib/debugger/service";
 import type { ShownField } from "@/lib/profile/present";
-import type { ApiEvent, ApiProfileField, ApiSigningKey, tokenInspectionResponseSchema } from "./schemas";
+import type { IssuedLinkResult, LinkView } from "@/lib/links/service";
+import { ATTENDEE_ROLES } from "@/lib/profile/roles";
+import type { Page } from "@/lib/tables/list-params";
+import type { ApiEvent, ApiLink, ApiProfileField, ApiSigningKey, tokenInspectionResponseSchema } from "./schemas";
 
 type EventRecord = EventSettings & Pick<Event, "rejectTokensIssuedBefore" | "createdAt" | "updatedAt">;
 
@@ -29,6 +32,11 @@ export function presentEvent(event: EventRecord, baseUrl: string): ApiEvent {
     createdAt: event.createdAt.toISOString(),
     updatedAt: event.updatedAt.toISOString(),
   };
+}
+
+/** One page of a list operation: `{data, pagination}`. */
+export function presentPage<T, A>(page: Page<T>, present: (row: T) => A) {
+  return { data: page.rows.map(present), pagination: { page: page.page, pageSize: page.pageSize, total: page.total, pageCount: page.pageCount } };
 }
 
 export function presentProfileField(field: { key: string; label: string; kind: ApiProfileField["kind"]; position: number }): ApiProfileField {
@@ -121,4 +129,31 @@ export function presentInspection(result: EventTokenInspection, now: Date): ApiT
       : null,
     warnings: warnings.map(({ code, level, message, key }) => ({ code, level, message, key: key ?? null })),
   };
+}
+
+export function presentLink(link: LinkView): ApiLink {
+  return {
+    id: link.id,
+    jti: link.jti,
+    kind: link.kind,
+    status: link.status,
+    kid: link.kid,
+    displayName: link.displayName,
+    email: link.email,
+    roles: link.roles.filter((r): r is ApiLink["roles"][number] => (ATTENDEE_ROLES as readonly string[]).includes(r)),
+    claims: { ...link.claims },
+    signedIn: link.signedIn,
+    issuedAt: link.issuedAt.toISOString(),
+    expiresAt: link.expiresAt.toISOString(),
+    issuedBy: link.issuedByLabel,
+    revokedAt: iso(link.revokedAt),
+    revokedBy: link.revokedByLabel,
+    usedAt: iso(link.usedAt),
+    redemptions: link.redemptions,
+    lastRedeemedAt: iso(link.lastRedeemedAt),
+  };
+}
+
+export function presentIssuedLink(result: IssuedLinkResult) {
+  return { link: presentLink(result.link), token: result.token, url: result.url };
 }

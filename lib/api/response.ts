@@ -1,4 +1,4 @@
-import { AppError, ERROR_CODES, type ErrorCode } from "@/lib/errors";
+import { AppError, ERROR_CODES, INTERNAL_ERROR_MESSAGE, type ErrorCode } from "@/lib/errors";
 import { logUnexpected } from "@/lib/log";
 
 /** The API's error shape: {"error": {"code", "message", "field"?, "fields"?}} with the matching status. */
@@ -21,7 +21,7 @@ export function apiErrorFrom(error: unknown, where: string): Response {
     return apiError(error.code, error.message, { field: error.field, fields, extra });
   }
   logUnexpected(where, error);
-  return apiError("INTERNAL", "Something went wrong on our side and nothing was changed. Try again in a moment.");
+  return apiError("INTERNAL", INTERNAL_ERROR_MESSAGE);
 }
 
 export function apiJson(body: unknown, status = 200, headers: HeadersInit = {}): Response {

@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { LINK_KINDS, LINK_STATUSES } from "@/lib/links/status";
+import { ATTENDEE_ROLES } from "@/lib/profile/roles";
 
 /** Response shapes of the HTTP API (requests use the operations' own schemas from lib/<area>/schema.ts). */
 export const errorResponseSchema = z.object({
@@ -242,3 +244,36 @@ export const jwksResponseSchema = z.object({
 });
 
 export type ApiProfileField = z.infer<typeof apiProfileFieldSchema>;
+
+/** A test link (never the token; that is in the issue response only, once). */
+export const apiLinkSchema = z.object({
+  id: z.string(),
+  jti: z.string(),
+  kind: z.enum(LINK_KINDS),
+  status: z.enum(LINK_STATUSES).describe("Derived: revoked > used (one-off, redeemed) > expired > active"),
+  kid: z.string().describe("The key that signed it"),
+  displayName: z.string(),
+  email: z.string().nullable(),
+  roles: z.array(z.enum(ATTENDEE_ROLES)),
+  claims: z.record(z.string(), z.unknown()).describe("The attendee claims the token carries"),
+  signedIn: z.enum(["server", "browser"]).describe("Signed by the dashboard with a key it keeps, or in an admin's browser"),
+  issuedAt: z.string(),
+  expiresAt: z.string(),
+  issuedBy: z.string(),
+  revokedAt: z.string().nullable(),
+  revokedBy: z.string().nullable(),
+  usedAt: z.string().nullable(),
+  redemptions: z.number().int().describe("Sign-ins with this link"),
+  lastRedeemedAt: z.string().nullable(),
+});
+export type ApiLink = z.infer<typeof apiLinkSchema>;
+
+export const linkListResponseSchema = z.object({ data: z.array(apiLinkSchema), pagination: paginationSchema });
+export const linkResponseSchema = z.object({ data: apiLinkSchema });
+export const issuedLinkResponseSchema = z.object({
+  data: z.object({
+    link: apiLinkSchema,
+    token: z.string().describe("The signed JWT. Returned once and never stored: keep it only as long as needed"),
+    url: z.string().describe("The event link with the token: /e/{slug}?token=…"),
+  }),
+});

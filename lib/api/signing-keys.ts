@@ -6,7 +6,7 @@ import type { TenantContext } from "@/lib/tenancy/context";
 import { apiRoute } from "./handler";
 import { presentJwksSource } from "./jwks-source";
 import { presentKey } from "./present";
-import { activateKeyBodySchema, retireKeyBodySchema, revokeKeyBodySchema, type AddKeyBody } from "./request-bodies";
+import type { AddKeyBody } from "./request-bodies";
 
 /**
  * The API's face of lib/keys/service: keys are named by kid (what tokens carry), the services do
@@ -66,21 +66,9 @@ async function transitionKey(ctx: TenantContext, eventSlug: string, kid: string,
   return { data: view, health };
 }
 
-const TRANSITION_OPERATIONS: Record<KeyTransition, string> = { activate: "activateKey", retire: "retireKey", revoke: "revokeKey" };
-
 /** The route handler of POST /events/{slug}/keys/{kid}/{transition}; each body is optional. */
 export function keyTransitionRoute(transition: KeyTransition) {
-  if (transition === "retire") {
-    return apiRoute(TRANSITION_OPERATIONS.retire, { role: "admin", body: retireKeyBodySchema }, async ({ ctx, params, body }) => ({
-      body: await transitionKey(ctx, params.slug!, params.kid!, "retire", body),
-    }));
-  }
-  if (transition === "activate") {
-    return apiRoute(TRANSITION_OPERATIONS.activate, { role: "admin", body: activateKeyBodySchema }, async ({ ctx, params, body }) => ({
-      body: await transitionKey(ctx, params.slug!, params.kid!, "activate", body),
-    }));
-  }
-  return apiRoute(TRANSITION_OPERATIONS.revoke, { role: "admin", body: revokeKeyBodySchema }, async ({ ctx, params, body }) => ({
-    body: await transitionKey(ctx, params.slug!, params.kid!, "revoke", body),
+  return apiRoute(`${transition}Key` as const, async ({ ctx, params, body }) => ({
+    body: await transitionKey(ctx, params.slug!, params.kid!, transition, body),
   }));
 }

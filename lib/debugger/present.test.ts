@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inspectAttendeeToken } from "@/lib/tokens/inspect-token";
-import { NOW_S, claims, context, signToken, withPayload } from "@/lib/tokens/test-support";
+import { NOW_S, claims, context, signToken, withPayload } from "@/test/tokens";
 import { presentInspection } from "./present";
 
 const view = async (token: string, ctx = context()) => presentInspection(await inspectAttendeeToken(token, ctx));

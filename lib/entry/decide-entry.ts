@@ -10,7 +10,7 @@ import { keysAfterUnknownKid, refreshFollowedJwksIfDue } from "./jwks-refresh";
 import { entryEvent, type EntryEvent } from "./event-config";
 import { spendRefusalBudget } from "./refusal-budget";
 import { claimHostJti, findIssuedLink, recordLongLivedUse, redeemOneOffLink, redeemOneOffLinkByJti, type IssuedLinkState, type RedeemOutcome } from "./replay";
-import { verificationKeysFor } from "./verification-keys";
+import { verificationKeysFor } from "@/lib/keys/verification-keys";
 
 /**
  * The attendee entry's ONE decision. Every HTTP step calls it exactly once:

@@ -2,6 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { isEventSlug } from "./entry-path";
 import { createFreshCache } from "./fresh-cache";
+import { effectiveFeatures, tokenPolicyOf } from "@/lib/events/policy";
 import type { EffectiveFeatures, TokenPolicy } from "@/lib/tokens/types";
 
 export interface EntryEvent {
@@ -69,16 +70,7 @@ export async function loadEntryEvent(slug: string): Promise<EntryEvent | null> {
     contact: event.contact,
     configVersion: event.configVersion,
     jwksNextFetchAt: event.jwksSource?.nextFetchAt ?? null,
-    policy: {
-      requireExp: event.requireExp,
-      leewaySeconds: event.leewaySeconds,
-      oneOffLifetimeSeconds: event.oneOffLifetimeSeconds,
-      longLivedMaxSeconds: event.longLivedMaxSeconds,
-      rejectTokensIssuedBefore: event.rejectTokensIssuedBefore,
-    },
-    features: {
-      transcription: event.transcriptionEnabled && event.organization.transcriptionEnabled,
-      interpretation: event.interpretationEnabled && event.organization.interpretationEnabled,
-    },
+    policy: tokenPolicyOf(event),
+    features: effectiveFeatures(event),
   };
 }

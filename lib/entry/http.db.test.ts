@@ -2,13 +2,14 @@ import fc from "fast-check";
 import { NextRequest } from "next/server";
 import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { makeEvent, makeTenant, uid } from "@/test/factories";
-import { addActiveKey, signAttendeeToken, type TestKeyPair } from "@/test/tokens";
+import { signAttendeeToken } from "@/test/tokens";
+import { addActiveKey, type EventTestKey } from "@/test/event-keys";
 import { SLUG_PATTERN } from "@/lib/events/schema";
 import { CLIENT_ADDRESS_HEADER } from "@/lib/http/forwarded";
 import { handleAttendeeRequest } from "./http";
 
 let slug: string;
-let key: TestKeyPair;
+let key: EventTestKey;
 
 beforeAll(async () => {
   const { ctx } = await makeTenant("owner");

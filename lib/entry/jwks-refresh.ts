@@ -2,7 +2,7 @@ import "server-only";
 import { refreshJwks, refreshJwksInBackground } from "@/lib/keys/jwks-url/service";
 import type { VerificationKey } from "@/lib/tokens/types";
 import type { EntryEvent } from "./event-config";
-import { verificationKeysFor } from "./verification-keys";
+import { verificationKeysFor } from "@/lib/keys/verification-keys";
 
 /** Per instance: when this instance last tried to claim an event's due refresh (the claim itself is one UPDATE). */
 const lastClaimAttempt = new Map<string, number>();

@@ -22,7 +22,7 @@ export type RedeemOutcome = { ok: true } | { ok: false; reason: "already_used"; 
 /**
  * Redeems a one-off link atomically: a conditional UPDATE that only an unused, unrevoked link
  * matches, so of any number of concurrent attempts (on any instance) exactly one succeeds.
- * A read-then-write would let several through (toolchain.md measured 8 of 50 on PostgreSQL).
+ * A read-then-write would let several through (measured: 8 of 50 parallel attempts got through on PostgreSQL).
  */
 export async function redeemOneOffLink(linkId: string, now: Date): Promise<RedeemOutcome> {
   const { count } = await db.issuedLink.updateMany({

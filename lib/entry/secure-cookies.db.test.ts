@@ -1,7 +1,8 @@
 import { NextRequest } from "next/server";
 import { afterEach, describe, expect, it } from "vitest";
 import { makeEvent, makeTenant } from "@/test/factories";
-import { addActiveKey, signAttendeeToken } from "@/test/tokens";
+import { signAttendeeToken } from "@/test/tokens";
+import { addActiveKey } from "@/test/event-keys";
 import { handleAttendeeRequest } from "./http";
 
 const original = process.env.BETTER_AUTH_URL;

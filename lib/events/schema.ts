@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { Event } from "@/generated/sqlite/client";
 import { formatDuration } from "@/lib/format";
 import { UNSAFE_TEXT_CHARS } from "@/lib/profile/schema";
+import { listQueryShape } from "@/lib/tables/list-params";
 
 /**
  * One schema per operation, shared by the event form (client-side hints) and the server (the
@@ -128,6 +129,9 @@ export const revokeIssuedTokensSchema = z.object({ eventSlug: z.string().min(1) 
 
 export const EVENT_SORTS = ["name", "slug", "startsAt", "createdAt"] as const;
 export type EventSort = (typeof EVENT_SORTS)[number];
+
+/** GET /api/v1/events: a page of events, searched and sorted like the events table. */
+export const eventListQuerySchema = z.object(listQueryShape({ sortable: EVENT_SORTS, defaultSort: "createdAt", search: "Case-insensitive search in name and slug" }));
 
 /** A slug suggestion from a name: "Spring Summit 2027!" → "spring-summit-2027". */
 export function slugify(name: string): string {

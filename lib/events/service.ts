@@ -3,11 +3,13 @@ import { db } from "@/lib/db";
 import type { Event } from "@/generated/sqlite/client";
 import { recordAudit } from "@/lib/audit/record";
 import { z } from "zod";
-import { AppError, conflict, isUniqueViolation, notFound, parseInput } from "@/lib/errors";
-import { statusWhere } from "@/lib/links/status";
+import { AppError, conflict, isUniqueViolation, parseInput } from "@/lib/errors";
+import { countActiveLinks } from "@/lib/links/service";
 import { pageWindow, type ListParams, type Page } from "@/lib/tables/list-params";
 import { requireRole, requireWrite, type TenantContext } from "@/lib/tenancy/context";
 import { eventFieldsSchema, type EventFields, type EventSort, type patchEventSchema } from "./schema";
+import { featureSettings } from "./policy";
+import { lockTenantEvent, tenantEvent } from "./scope";
 
 export type EventRow = Event & { activeKeys: number; profileFields: number };
 
@@ -34,9 +36,7 @@ export async function listEvents(ctx: TenantContext, params: ListParams<EventSor
 
 /** The event, if it belongs to the tenant; otherwise "not found", whether or not it exists elsewhere. */
 export async function getEvent(ctx: TenantContext, slug: string) {
-  const event = await db.event.findFirst({ where: { slug, organizationId: ctx.organizationId } });
-  if (!event) throw notFound("Event");
-  return event;
+  return tenantEvent(ctx, slug);
 }
 
 export async function eventSummary(ctx: TenantContext, slug: string) {
@@ -44,11 +44,11 @@ export async function eventSummary(ctx: TenantContext, slug: string) {
   const [keysByStatus, fields, activeLinks, issuedLinks] = await Promise.all([
     db.signingKey.groupBy({ by: ["status"], where: { eventId: event.id }, _count: { _all: true } }),
     db.profileField.count({ where: { eventId: event.id } }),
-    db.issuedLink.count({ where: { eventId: event.id, ...statusWhere("active", new Date()) } }),
+    countActiveLinks(ctx, slug),
     db.issuedLink.count({ where: { eventId: event.id } }),
   ]);
   const keys = Object.fromEntries(keysByStatus.map((k) => [k.status, k._count._all])) as Record<string, number>;
-  return { event, keys, fields, activeLinks, issuedLinks };
+  return { event, features: featureSettings(event), keys, fields, activeLinks, issuedLinks };
 }
 
 function columnsOf(fields: EventFields) {
@@ -108,11 +108,10 @@ export async function updateEvent(ctx: TenantContext, slug: string, fields: Even
   requireWrite(ctx);
   try {
     return await db.$transaction(async (tx) => {
-      const before = await tx.event.findFirst({ where: { slug, organizationId: ctx.organizationId } });
-      if (!before) throw notFound("Event");
+      const before = await lockTenantEvent(tx, ctx, slug);
       const columns = columnsOf(fields);
       const changes = changesBetween(before, columns);
-      const event = await tx.event.update({ where: { id: before.id }, data: { ...columns, configVersion: { increment: 1 } } });
+      const event = await tx.event.update({ where: { id: before.id }, data: columns });
       if (Object.keys(changes).length > 0) {
         await recordAudit(tx, ctx, {
           action: "event.updated",
@@ -170,8 +169,7 @@ export async function deleteEvent(ctx: TenantContext, slug: string, confirmSlug:
     throw new AppError("VALIDATION", `Type the event's slug "${slug}" to confirm. Nothing was deleted.`, { field: "confirmSlug" });
   }
   return db.$transaction(async (tx) => {
-    const event = await tx.event.findFirst({ where: { slug, organizationId: ctx.organizationId } });
-    if (!event) throw notFound("Event");
+    const event = await tenantEvent(ctx, slug, tx);
     await tx.event.delete({ where: { id: event.id } });
     await recordAudit(tx, ctx, {
       action: "event.deleted",
@@ -188,12 +186,8 @@ export async function deleteEvent(ctx: TenantContext, slug: string, confirmSlug:
 export async function rejectTokensIssuedBeforeNow(ctx: TenantContext, slug: string, now = new Date()) {
   requireWrite(ctx);
   return db.$transaction(async (tx) => {
-    const event = await tx.event.findFirst({ where: { slug, organizationId: ctx.organizationId } });
-    if (!event) throw notFound("Event");
-    const updated = await tx.event.update({
-      where: { id: event.id },
-      data: { rejectTokensIssuedBefore: now, configVersion: { increment: 1 } },
-    });
+    const event = await lockTenantEvent(tx, ctx, slug);
+    const updated = await tx.event.update({ where: { id: event.id }, data: { rejectTokensIssuedBefore: now } });
     await recordAudit(tx, ctx, {
       action: "event.tokens_revoked",
       targetType: "event",

@@ -1,6 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { apiError } from "@/lib/api/response";
-import { appUrl, isProduction } from "@/lib/env";
+import { appUrl, isProduction, publicUrlIsHttps } from "@/lib/env";
 import { hasMalformedEncoding, isOwnOrigin } from "./request-guard";
 import { API_CONTENT_SECURITY_POLICY, baselineSecurityHeaders, contentSecurityPolicy, newNonce } from "./security-headers";
 
@@ -13,7 +13,7 @@ const NOT_FOUND_PATH = "/_not-found-malformed-path";
  */
 export function secureRequest(request: NextRequest): NextResponse {
   const { pathname } = request.nextUrl;
-  const https = appUrl().startsWith("https://");
+  const https = publicUrlIsHttps();
   const isApi = pathname.startsWith("/api/");
   if (isApi) {
     if (hasMalformedEncoding(pathname)) {
@@ -40,7 +40,7 @@ export function secureRequest(request: NextRequest): NextResponse {
 
 /** The CSP and nonce for a page the attendee entry renders itself (its refusal page, its bare URL). */
 export function pageSecurityRequestHeaders(source: Headers): { requestHeaders: Headers; responseHeaders: Record<string, string> } {
-  const https = appUrl().startsWith("https://");
+  const https = publicUrlIsHttps();
   const nonce = newNonce();
   const policy = contentSecurityPolicy(nonce, { https, development: !isProduction() });
   const requestHeaders = new Headers(source);

@@ -1,7 +1,7 @@
 import { sign } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { rsaPair, spkiPem } from "@/test/keys";
-import { claims, context } from "@/lib/tokens/test-support";
+import { claims, context } from "@/test/tokens";
 import { verifyAttendeeToken } from "@/lib/tokens/verify-token";
 import { KeyRefusedError } from "./errors";
 import { toJwks } from "./jwks";

@@ -1,4 +1,5 @@
 import type { Database } from "@/lib/db/create-client";
+import { bumpConfigVersion } from "@/lib/events/config-version";
 import { parseKeyEncryptionKey, sealPrivateKeyObject } from "./envelope";
 import { generateSigningKeyPair } from "./generate";
 import { fingerprintDigest, shortKid } from "./identity";
@@ -33,7 +34,7 @@ export async function seedActiveGeneratedKey(
         createdAt: now,
       },
     });
-    await tx.event.update({ where: { id: event.id }, data: { configVersion: { increment: 1 } } });
+    await bumpConfigVersion(tx, event.id);
     const audit = { organizationId: event.organizationId, actorType: "system", actorId: null, actorLabel: "cli", targetType: "signing_key", targetId: key.id, targetLabel: `Key ${shortKid(identity.kid)} (Demo key)`, eventSlug: event.slug };
     const details = { kid: identity.kid, fingerprint: identity.fingerprint, bits: identity.bits, source: "generated" };
     await tx.auditLog.create({ data: { ...audit, action: "key.generated", details: JSON.stringify({ ...details, keptEncryptedCopy: true }) } });

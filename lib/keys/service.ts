@@ -3,6 +3,8 @@ import { db, type Transaction } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import type { AuditAction } from "@/lib/audit/actions";
 import { AppError, isUniqueViolation, notFound } from "@/lib/errors";
+import { tokenPolicyOf } from "@/lib/events/policy";
+import { lockTenantEvent, tenantEvent } from "@/lib/events/scope";
 import { formatUtc } from "@/lib/format";
 import { requireWrite, type TenantContext } from "@/lib/tenancy/context";
 import { KeyRefusedError } from "./errors";
@@ -14,7 +16,7 @@ import { assertVaultConfigured, encryptPrivateKey, VaultError } from "./private-
 import { logUnexpected } from "@/lib/log";
 import { kidConflict } from "./kid-conflicts";
 import { jwksSourceOf, refreshJwks } from "./jwks-url/service";
-import { revocationSafety, type RevocationSafety, type TokenLifetimePolicy } from "./revocation";
+import { revocationSafety, type RevocationSafety } from "./revocation";
 import type { GenerateKeyInput, KeyTransitionInput, UploadPublicKeyInput } from "./schema";
 
 export type KeySource = "generated" | "uploaded" | "jwks_url";
@@ -98,24 +100,9 @@ function newest(view: KeyView): number {
   return (view.revokedAt ?? view.retiredAt ?? view.activatedAt ?? view.createdAt).getTime();
 }
 
-function policyOf(event: TokenLifetimePolicy): TokenLifetimePolicy {
-  return {
-    oneOffLifetimeSeconds: event.oneOffLifetimeSeconds,
-    longLivedMaxSeconds: event.longLivedMaxSeconds,
-    leewaySeconds: event.leewaySeconds,
-    requireExp: event.requireExp,
-  };
-}
-
-async function findEvent(client: Transaction | typeof db, ctx: TenantContext, slug: string) {
-  const event = await client.event.findFirst({ where: { slug, organizationId: ctx.organizationId } });
-  if (!event) throw notFound("Event");
-  return event;
-}
-
 /** The event's keys, grouped order (active, standby, retired, revoked; newest first), with revocation safety. */
 export async function listEventKeys(ctx: TenantContext, eventSlug: string, now = new Date()) {
-  const event = await findEvent(db, ctx, eventSlug);
+  const event = await tenantEvent(ctx, eventSlug);
   // A followed JWKS that is due is refreshed first, so the page and the API show the host's current keys.
   try {
     await refreshJwks(event.id, "schedule", now);
@@ -126,7 +113,7 @@ export async function listEventKeys(ctx: TenantContext, eventSlug: string, now =
     where: { eventId: event.id },
     select: { ...keyColumns, encryptedPrivateKey: true },
   });
-  const policy = policyOf(event);
+  const policy = tokenPolicyOf(event);
   const keys: KeyView[] = rows
     .map(({ encryptedPrivateKey, ...row }) => {
       const summary = summaryOf(row);
@@ -171,13 +158,12 @@ interface NewKey {
   details: Record<string, unknown>;
 }
 
-async function insertKey(ctx: TenantContext, eventId: string, key: NewKey, now: Date): Promise<KeySummary> {
+async function insertKey(ctx: TenantContext, target: { id: string; slug: string }, key: NewKey, now: Date): Promise<KeySummary> {
   try {
     return await db.$transaction(async (tx) => {
-      const event = await tx.event.findFirst({ where: { id: eventId, organizationId: ctx.organizationId } });
-      if (!event) throw notFound("Event");
-      // Written first: it serializes key changes of this event, so the kid check below sees every committed key.
-      await tx.event.update({ where: { id: event.id }, data: { configVersion: { increment: 1 } } });
+      // Locked first, so the kid check below sees every committed key of this event.
+      const event = await lockTenantEvent(tx, ctx, target.slug);
+      if (event.id !== target.id) throw notFound("Event");
       await assertNoKidConflict(tx, event.id, { kid: key.identity.kid, hostKid: key.hostKid });
       const row = await tx.signingKey.create({
         data: {
@@ -220,7 +206,7 @@ async function insertKey(ctx: TenantContext, eventId: string, key: NewKey, now: 
       return summary;
     });
   } catch (error) {
-    if (isUniqueViolation(error)) await assertNoKidConflict(db, eventId, { kid: key.identity.kid, hostKid: key.hostKid });
+    if (isUniqueViolation(error)) await assertNoKidConflict(db, target.id, { kid: key.identity.kid, hostKid: key.hostKid });
     throw error;
   }
 }
@@ -232,12 +218,12 @@ export async function uploadPublicKey(
   now = new Date(),
 ): Promise<{ key: KeySummary; format: PublicKeyFormat }> {
   requireWrite(ctx);
-  const event = await findEvent(db, ctx, input.eventSlug);
+  const event = await tenantEvent(ctx, input.eventSlug);
   const parsed = await parsePublicKey(input.publicKey);
   await assertNoKidConflict(db, event.id, parsed);
   const key = await insertKey(
     ctx,
-    event.id,
+    event,
     {
       identity: parsed,
       hostKid: parsed.hostKid,
@@ -262,7 +248,7 @@ export interface GeneratedKeyResult {
 /** Generates an RSA pair off the event loop; the private key is returned once and, if the admin chose so, kept encrypted. */
 export async function generateKey(ctx: TenantContext, input: GenerateKeyInput, now = new Date()): Promise<GeneratedKeyResult> {
   requireWrite(ctx);
-  const event = await findEvent(db, ctx, input.eventSlug);
+  const event = await tenantEvent(ctx, input.eventSlug);
   if (input.keepPrivateKey) {
     try {
       assertVaultConfigured();
@@ -281,7 +267,7 @@ export async function generateKey(ctx: TenantContext, input: GenerateKeyInput, n
     : null;
   const key = await insertKey(
     ctx,
-    event.id,
+    event,
     {
       identity: pair.identity,
       hostKid: null,
@@ -330,10 +316,8 @@ export async function changeKeyStatus(
 ): Promise<{ key: KeySummary; health: KeyHealth }> {
   requireWrite(ctx);
   return db.$transaction(async (tx) => {
-    const event = await findEvent(tx, ctx, input.eventSlug);
-    // Written first: the row update serializes concurrent key changes of this event (PostgreSQL holds
-    // the second until the first commits; SQLite has one writer), so the key states read below are current.
-    await tx.event.update({ where: { id: event.id }, data: { configVersion: { increment: 1 } } });
+    // Locked first, so the key states read below are current.
+    const event = await lockTenantEvent(tx, ctx, input.eventSlug);
     const keys = await tx.signingKey.findMany({
       where: { eventId: event.id },
       select: { ...keyColumns, encryptedPrivateKey: true },
@@ -358,7 +342,7 @@ export async function changeKeyStatus(
     }
     const safety =
       transition === "revoke"
-        ? revocationSafety({ status: before.status, retiredAt: row.retiredAt, lastVerifiedAt: row.lastVerifiedAt }, policyOf(event), now)
+        ? revocationSafety({ status: before.status, retiredAt: row.retiredAt, lastVerifiedAt: row.lastVerifiedAt }, tokenPolicyOf(event), now)
         : null;
     if (safety && (safety.kind === "wait" || safety.kind === "unbounded") && !input.acknowledgeUnsafeRevoke) {
       throw new AppError("PRECONDITION_FAILED", unsafeRevocationMessage(before, row.lastVerifiedAt, safety, now), { field: "acknowledgeUnsafeRevoke" });

@@ -1,19 +1,11 @@
 import "server-only";
-import type { KeyObject } from "node:crypto";
 import { db } from "@/lib/db";
 import { logger, logUnexpected } from "@/lib/log";
+import { createKeyCache } from "@/lib/tokens/key-cache";
+import type { VerificationKey } from "@/lib/tokens/types";
 import { KeyRefusedError } from "./errors";
-import { isKeyStatus, type KeyStatus } from "./lifecycle";
+import { isKeyStatus } from "./lifecycle";
 import { importVerificationKey } from "./rsa-policy";
-
-export interface VerificationKey {
-  /** SigningKey.id, for recordKeyUse. */
-  id: string;
-  kid: string;
-  hostKid: string | null;
-  status: Extract<KeyStatus, "active" | "retired" | "revoked">;
-  publicKey: KeyObject;
-}
 
 /**
  * The keys the attendee entry checks tokens against: active and retired keys verify; revoked ones
@@ -39,4 +31,21 @@ export async function loadVerificationKeys(eventId: string): Promise<Verificatio
     }
   }
   return keys;
+}
+
+/**
+ * Imported keys per (event, configVersion), shared by the entry, the debugger and the API: PEMs are
+ * parsed once per key change, never per request. The version is read BEFORE the keys, so a change
+ * committed in between is labelled with the older version and reloaded on the next request.
+ */
+const keyCache = createKeyCache({
+  load: async (eventId: string) => {
+    const event = await db.event.findUnique({ where: { id: eventId }, select: { configVersion: true } });
+    return { configVersion: event?.configVersion ?? -1, keys: await loadVerificationKeys(eventId) };
+  },
+});
+
+/** The event's verification keys as of its configVersion (the entry's event copy carries both). */
+export function verificationKeysFor(event: { id: string; configVersion: number }): Promise<readonly VerificationKey[]> {
+  return keyCache.get(event.id, event.configVersion);
 }

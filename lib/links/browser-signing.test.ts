@@ -3,7 +3,7 @@ import { calculateJwkThumbprint } from "jose";
 import { describe, expect, it } from "vitest";
 import { rsaPair } from "@/test/keys";
 import { verifyAttendeeToken } from "@/lib/tokens/verify-token";
-import { POLICY } from "@/lib/tokens/test-support";
+import { POLICY } from "@/test/tokens";
 import { importPrivateKey, readPrivateKeyPem, sha256Hex, signJwt } from "./browser-signing";
 import { tokenHash } from "./token-hash";
 
@@ -15,7 +15,7 @@ const kidOf = (publicKey: KeyObject) => calculateJwkThumbprint(publicKey.export(
 
 async function signed(text: string) {
   const imported = await importPrivateKey(subtle, text);
-  if (!imported.ok) throw new Error(imported.message);
+  if (!imported.ok) throw new Error(imported.error.message);
   return imported.signingKey;
 }
 
@@ -31,7 +31,7 @@ describe("signing in the browser with a pasted private key", () => {
 
     const now = new Date("2026-12-01T14:05:30Z");
     const iat = Math.floor(now.getTime() / 1000);
-    const token = await signJwt(subtle, key.key, { alg: "RS256", typ: "JWT", kid: key.kid }, { displayName: "Zoë Ünicode 👩‍💻", roles: ["host"], jti: "j-1", iat, exp: iat + 300 });
+    const token = await signJwt(key.key, { alg: "RS256", typ: "JWT", kid: key.kid }, { displayName: "Zoë Ünicode 👩‍💻", roles: ["host"], jti: "j-1", iat, exp: iat + 300 });
     const result = await verifyAttendeeToken(token, {
       keys: [{ id: "k", kid: key.kid, status: "active", publicKey }],
       policy: POLICY,
@@ -66,17 +66,17 @@ describe("signing in the browser with a pasted private key", () => {
     for (const [text, message] of cases) {
       const outcome = await importPrivateKey(subtle, text);
       expect(outcome.ok, text.slice(0, 40)).toBe(false);
-      if (!outcome.ok) expect(outcome.message, text.slice(0, 40)).toMatch(message);
+      if (!outcome.ok) expect(outcome.error.message, text.slice(0, 40)).toMatch(message);
     }
     const encrypted = readPrivateKeyPem(pem(privateKey, "pkcs1", { cipher: "aes-256-cbc", passphrase: "secret" }));
-    expect(encrypted.ok === false && encrypted.command).toContain("openssl rsa");
+    expect(encrypted.ok === false && encrypted.error.command).toContain("openssl rsa");
   });
 
   it("refuses EC keys, small keys and keys whose exponent the event would never accept", async () => {
     const ec = generateKeyPairSync("ec", { namedCurve: "P-256" }).privateKey;
     expect(await importPrivateKey(subtle, pem(ec, "pkcs8"))).toMatchObject({ ok: false });
-    expect(await importPrivateKey(subtle, ec.export({ type: "sec1", format: "pem" }).toString())).toMatchObject({ ok: false, message: expect.stringMatching(/not an RSA key/) });
-    expect(await importPrivateKey(subtle, pem(rsaPair(1024).privateKey, "pkcs1"))).toMatchObject({ ok: false, message: expect.stringMatching(/1024 bits/) });
-    expect(await importPrivateKey(subtle, pem(rsaPair(2048, 3).privateKey, "pkcs1"))).toMatchObject({ ok: false, message: expect.stringMatching(/65537/) });
+    expect(await importPrivateKey(subtle, ec.export({ type: "sec1", format: "pem" }).toString())).toMatchObject({ ok: false, error: { message: expect.stringMatching(/not an RSA key/) } });
+    expect(await importPrivateKey(subtle, pem(rsaPair(1024).privateKey, "pkcs1"))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/1024 bits/) } });
+    expect(await importPrivateKey(subtle, pem(rsaPair(2048, 3).privateKey, "pkcs1"))).toMatchObject({ ok: false, error: { message: expect.stringMatching(/65537/) } });
   });
 });

@@ -1,8 +1,10 @@
+import { base64url, calculateJwkThumbprint, exportJWK, SignJWT, type JWTPayload } from "jose";
 import { MAX_RSA_BITS, MIN_RSA_BITS } from "@/lib/keys/refusals";
+import type { Result } from "@/lib/result";
 
 /**
- * Signing a test link entirely in the admin's browser with WebCrypto: the private key the admin
- * pastes or drops in is parsed and used in the page and never sent anywhere; the server only
+ * Signing a test link entirely in the admin's browser with WebCrypto and jose: the private key the
+ * admin pastes or drops in is parsed and used in the page and never sent anywhere; the server only
  * learns the link's metadata (jti, kid, claims, times and the token's SHA-256).
  *
  * Framework-free and given the SubtleCrypto to use, so the same code runs in Node's tests.
@@ -13,7 +15,17 @@ export const MAX_PRIVATE_KEY_BYTES = 16 * 1024;
 
 export type PrivateKeyFormat = "pkcs1" | "pkcs8";
 
-export type ReadPrivateKey = { ok: true; pkcs8: Uint8Array<ArrayBuffer>; format: PrivateKeyFormat } | { ok: false; message: string; command?: string };
+/** Why a pasted key cannot sign, and where a command fixes it, that command. */
+export interface KeyProblem {
+  message: string;
+  command?: string;
+}
+
+export type ReadPrivateKey = Result<{ pkcs8: Uint8Array<ArrayBuffer>; format: PrivateKeyFormat }, KeyProblem>;
+
+function refuse(message: string, command?: string): { ok: false; error: KeyProblem } {
+  return { ok: false, error: command ? { message, command } : { message } };
+}
 
 const PEM_BLOCK = /-----BEGIN ([A-Z0-9 ]+)-----([\s\S]*?)-----END \1-----/g;
 const CONVERT_OPENSSH = 'ssh-keygen -p -N "" -m PEM -f frameable.key';
@@ -62,50 +74,39 @@ export function wrapPkcs1InPkcs8(pkcs1: Uint8Array): Uint8Array<ArrayBuffer> {
 /** Reads the private key PEM an admin pasted; every refusal says what to do instead. */
 export function readPrivateKeyPem(text: string): ReadPrivateKey {
   if (new TextEncoder().encode(text).length > MAX_PRIVATE_KEY_BYTES) {
-    return { ok: false, message: "This is longer than any RSA private key file (at most 16 KB). Paste only the key, from -----BEGIN to -----END." };
+    return refuse("This is longer than any RSA private key file (at most 16 KB). Paste only the key, from -----BEGIN to -----END.");
   }
-  if (text.trim() === "") return { ok: false, message: "Paste the private key file, or drop it here." };
+  if (text.trim() === "") return refuse("Paste the private key file, or drop it here.");
   const blocks = [...text.matchAll(PEM_BLOCK)];
   if (blocks.length === 0) {
-    if (text.trim().startsWith("{")) return { ok: false, message: "JWK keys are not supported here: paste the private key as PEM (a file that starts with BEGIN RSA PRIVATE KEY or BEGIN PRIVATE KEY)." };
-    return { ok: false, message: "This is not a PEM private key. Paste the whole file, from its BEGIN RSA PRIVATE KEY (or BEGIN PRIVATE KEY) line to its END line." };
+    if (text.trim().startsWith("{")) return refuse("JWK keys are not supported here: paste the private key as PEM (a file that starts with BEGIN RSA PRIVATE KEY or BEGIN PRIVATE KEY).");
+    return refuse("This is not a PEM private key. Paste the whole file, from its BEGIN RSA PRIVATE KEY (or BEGIN PRIVATE KEY) line to its END line.");
   }
-  if (blocks.length > 1) return { ok: false, message: `This contains ${blocks.length} PEM blocks. Paste exactly one private key.` };
+  if (blocks.length > 1) return refuse(`This contains ${blocks.length} PEM blocks. Paste exactly one private key.`);
   const [, label = "", body = ""] = blocks[0]!;
   switch (label) {
     case "PUBLIC KEY":
     case "RSA PUBLIC KEY":
-      return { ok: false, message: "This is a public key. Signing needs the private key: the file your platform signs with (frameable.key in the doc), not frameable.pub.pem." };
+      return refuse("This is a public key. Signing needs the private key: the file your platform signs with (frameable.key in the doc), not frameable.pub.pem.");
     case "OPENSSH PRIVATE KEY":
-      return { ok: false, message: "This is an OpenSSH-format key. Convert it to PEM first (this rewrites the file in place), then paste it again:", command: CONVERT_OPENSSH };
+      return refuse("This is an OpenSSH-format key. Convert it to PEM first (this rewrites the file in place), then paste it again:", CONVERT_OPENSSH);
     case "ENCRYPTED PRIVATE KEY":
-      return { ok: false, message: "This private key is protected with a passphrase. Write an unencrypted copy (keep it safe, delete it after), then paste that:", command: DECRYPT_PKCS8 };
+      return refuse("This private key is protected with a passphrase. Write an unencrypted copy (keep it safe, delete it after), then paste that:", DECRYPT_PKCS8);
     case "EC PRIVATE KEY":
     case "DSA PRIVATE KEY":
-      return { ok: false, message: "This is not an RSA key. Event tokens are RS256: sign with the RSA key whose public key is on this event." };
+      return refuse("This is not an RSA key. Event tokens are RS256: sign with the RSA key whose public key is on this event.");
     case "RSA PRIVATE KEY":
     case "PRIVATE KEY":
       break;
     default:
-      return { ok: false, message: `This is a ${label.toLowerCase()}, not a private key. Paste the private key PEM (BEGIN RSA PRIVATE KEY or BEGIN PRIVATE KEY).` };
+      return refuse(`This is a ${label.toLowerCase()}, not a private key. Paste the private key PEM (BEGIN RSA PRIVATE KEY or BEGIN PRIVATE KEY).`);
   }
   if (/Proc-Type:\s*4,ENCRYPTED/i.test(body)) {
-    return { ok: false, message: "This private key is protected with a passphrase. Write an unencrypted copy (keep it safe, delete it after), then paste that:", command: DECRYPT_PKCS1 };
+    return refuse("This private key is protected with a passphrase. Write an unencrypted copy (keep it safe, delete it after), then paste that:", DECRYPT_PKCS1);
   }
   const der = base64ToBytes(body);
-  if (!der) return { ok: false, message: "The key's base64 text is damaged (a line is missing or altered). Paste the whole file again." };
+  if (!der) return refuse("The key's base64 text is damaged (a line is missing or altered). Paste the whole file again.");
   return label === "RSA PRIVATE KEY" ? { ok: true, pkcs8: wrapPkcs1InPkcs8(der), format: "pkcs1" } : { ok: true, pkcs8: der, format: "pkcs8" };
-}
-
-export function base64url(bytes: Uint8Array): string {
-  let binary = "";
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function base64urlToBytes(text: string): Uint8Array {
-  const base64 = text.replace(/-/g, "+").replace(/_/g, "/");
-  return base64ToBytes(base64 + "=".repeat((4 - (base64.length % 4)) % 4)) ?? new Uint8Array();
 }
 
 function bitLength(bytes: Uint8Array): number {
@@ -115,14 +116,6 @@ function bitLength(bytes: Uint8Array): number {
   return (bytes.length - start - 1) * 8 + bytes[start]!.toString(2).length;
 }
 
-const utf8 = (text: string) => new TextEncoder().encode(text);
-
-/** RFC 7638 thumbprint of an RSA public key: the `kid` this dashboard gives every key. */
-export async function rsaThumbprint(subtle: SubtleCrypto, jwk: { n: string; e: string }): Promise<string> {
-  const digest = await subtle.digest("SHA-256", utf8(JSON.stringify({ e: jwk.e, kty: "RSA", n: jwk.n })));
-  return base64url(new Uint8Array(digest));
-}
-
 export interface BrowserSigningKey {
   key: CryptoKey;
   kid: string;
@@ -130,7 +123,7 @@ export interface BrowserSigningKey {
   format: PrivateKeyFormat;
 }
 
-export type ImportOutcome = { ok: true; signingKey: BrowserSigningKey } | { ok: false; message: string; command?: string };
+export type ImportOutcome = Result<{ signingKey: BrowserSigningKey }, KeyProblem>;
 
 const RS256 = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const;
 
@@ -141,31 +134,29 @@ const RS256 = { name: "RSASSA-PKCS1-v1_5", hash: "SHA-256" } as const;
 export async function importPrivateKey(subtle: SubtleCrypto, text: string): Promise<ImportOutcome> {
   const read = readPrivateKeyPem(text);
   if (!read.ok) return read;
-  let jwk: JsonWebKey;
+  let jwk: Awaited<ReturnType<typeof exportJWK>>;
   try {
-    const extractable = await subtle.importKey("pkcs8", read.pkcs8, RS256, true, ["sign"]);
-    jwk = await subtle.exportKey("jwk", extractable);
+    jwk = await exportJWK(await subtle.importKey("pkcs8", read.pkcs8, RS256, true, ["sign"]));
   } catch {
-    return { ok: false, message: "This is not a usable RSA private key (the browser could not read it). Check that you pasted the whole file, unchanged." };
+    return refuse("This is not a usable RSA private key (the browser could not read it). Check that you pasted the whole file, unchanged.");
   }
-  if (jwk.kty !== "RSA" || !jwk.n || !jwk.e) return { ok: false, message: "This is not an RSA private key." };
-  const bits = bitLength(base64urlToBytes(jwk.n));
-  if (jwk.e !== "AQAB") return { ok: false, message: "This RSA key's public exponent is not 65537, so the event would never accept its signatures." };
-  if (bits < MIN_RSA_BITS || bits > MAX_RSA_BITS) return { ok: false, message: `This RSA key has ${bits} bits; event keys have ${MIN_RSA_BITS} to ${MAX_RSA_BITS}.` };
-  const kid = await rsaThumbprint(subtle, { n: jwk.n, e: jwk.e });
+  if (jwk.kty !== "RSA" || !jwk.n || !jwk.e) return refuse("This is not an RSA private key.");
+  const bits = bitLength(base64url.decode(jwk.n));
+  if (jwk.e !== "AQAB") return refuse("This RSA key's public exponent is not 65537, so the event would never accept its signatures.");
+  if (bits < MIN_RSA_BITS || bits > MAX_RSA_BITS) return refuse(`This RSA key has ${bits} bits; event keys have ${MIN_RSA_BITS} to ${MAX_RSA_BITS}.`);
+  // RFC 7638, the kid this dashboard gives every key.
+  const kid = await calculateJwkThumbprint({ kty: "RSA", n: jwk.n, e: jwk.e });
   const key = await subtle.importKey("pkcs8", read.pkcs8, RS256, false, ["sign"]);
   return { ok: true, signingKey: { key, kid, bits, format: read.format } };
 }
 
 /** A compact RS256 JWS of the header and payload. */
-export async function signJwt(subtle: SubtleCrypto, key: CryptoKey, header: object, payload: object): Promise<string> {
-  const input = `${base64url(utf8(JSON.stringify(header)))}.${base64url(utf8(JSON.stringify(payload)))}`;
-  const signature = await subtle.sign(RS256, key, utf8(input));
-  return `${input}.${base64url(new Uint8Array(signature))}`;
+export async function signJwt(key: CryptoKey, header: { alg: "RS256"; typ: "JWT"; kid: string }, payload: JWTPayload): Promise<string> {
+  return new SignJWT(payload).setProtectedHeader(header).sign(key);
 }
 
 /** SHA-256 of the token, hex: what IssuedLink.tokenHash stores (lib/links/token-hash.ts on the server). */
 export async function sha256Hex(subtle: SubtleCrypto, text: string): Promise<string> {
-  const digest = new Uint8Array(await subtle.digest("SHA-256", utf8(text)));
+  const digest = new Uint8Array(await subtle.digest("SHA-256", new TextEncoder().encode(text)));
   return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("");
 }

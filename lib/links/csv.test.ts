@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ApiLink } from "./api";
+import type { ApiLink } from "@/lib/api/schemas";
 import { LINK_CSV_COLUMNS, linksCsv } from "./csv";
 
 const link = (overrides: Partial<ApiLink>): ApiLink => ({

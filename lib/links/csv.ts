@@ -1,5 +1,5 @@
 import { toCsv } from "@/lib/tables/csv";
-import type { ApiLink } from "./api";
+import type { ApiLink } from "@/lib/api/schemas";
 
 /** The most rows one CSV export holds; the table's filters narrow a larger event. */
 export const LINK_EXPORT_LIMIT = 100_000;

@@ -3,7 +3,8 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { appUrl } from "@/lib/env";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { tenantEvent } from "@/lib/events/scope";
 import { mailer, MAIL_UNAVAILABLE_MESSAGE } from "@/lib/mail";
 import { testLinkMail } from "@/lib/mail/messages";
 import { requireWrite, type TenantContext } from "@/lib/tenancy/context";
@@ -35,8 +36,7 @@ export const emailTestLinkSchema = z.object({
 export async function emailTestLink(ctx: TenantContext, input: z.output<typeof emailTestLinkSchema>, now = new Date()) {
   requireWrite(ctx);
   if (!mailer.canSend) throw new AppError("PRECONDITION_FAILED", MAIL_UNAVAILABLE_MESSAGE);
-  const event = await db.event.findFirst({ where: { organizationId: ctx.organizationId, slug: input.eventSlug }, select: { id: true, slug: true, name: true } });
-  if (!event) throw notFound("Event");
+  const event = await tenantEvent(ctx, input.eventSlug);
   let token = "";
   try {
     token = new URL(input.url).searchParams.get("token") ?? "";

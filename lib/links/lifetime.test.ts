@@ -12,7 +12,7 @@ describe("test link lifetimes", () => {
   it("lets long-lived links last up to the policy maximum, one day by default", () => {
     expect(linkLifetime("long_lived", null, policy)).toEqual({ ok: true, seconds: 86400 });
     expect(linkLifetime("long_lived", 7 * 86400, policy)).toEqual({ ok: true, seconds: 7 * 86400 });
-    expect(linkLifetime("long_lived", 7 * 86400 + 1, policy)).toMatchObject({ ok: false, message: expect.stringContaining("at most 7 days") });
+    expect(linkLifetime("long_lived", 7 * 86400 + 1, policy)).toMatchObject({ ok: false, error: expect.stringContaining("at most 7 days") });
     expect(linkLifetime("long_lived", 30, policy)).toMatchObject({ ok: false });
     expect(linkLifetime("long_lived", 3600.5, policy)).toMatchObject({ ok: false });
     expect(linkLifetime("long_lived", null, { ...policy, longLivedMaxSeconds: 7200 })).toEqual({ ok: true, seconds: 7200 });

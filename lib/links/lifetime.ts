@@ -1,5 +1,6 @@
 import { formatDuration } from "@/lib/format";
 import type { TokenPolicy } from "@/lib/tokens/types";
+import type { Result } from "@/lib/result";
 import type { LinkKind } from "./status";
 
 /**
@@ -25,18 +26,18 @@ export function defaultLongLivedSeconds(policy: Pick<LinkPolicy, "longLivedMaxSe
   return Math.min(86400, policy.longLivedMaxSeconds);
 }
 
-export type LifetimeCheck = { ok: true; seconds: number } | { ok: false; message: string };
+export type LifetimeCheck = Result<{ seconds: number }>;
 
 export function linkLifetime(kind: LinkKind, requestedSeconds: number | null | undefined, policy: Pick<LinkPolicy, "oneOffLifetimeSeconds" | "longLivedMaxSeconds">): LifetimeCheck {
   if (kind === "one_off") return { ok: true, seconds: policy.oneOffLifetimeSeconds };
   const seconds = requestedSeconds ?? defaultLongLivedSeconds(policy);
   if (!Number.isInteger(seconds) || seconds < LONG_LIVED_MIN_SECONDS) {
-    return { ok: false, message: `A long-lived link lasts at least ${LONG_LIVED_MIN_SECONDS} seconds (a whole number).` };
+    return { ok: false, error: `A long-lived link lasts at least ${LONG_LIVED_MIN_SECONDS} seconds (a whole number).` };
   }
   if (seconds > policy.longLivedMaxSeconds) {
     return {
       ok: false,
-      message: `This event accepts tokens valid for at most ${formatDuration(policy.longLivedMaxSeconds)}; the entry would refuse a longer link (lifetime_exceeded). Choose a shorter duration, or raise the maximum in the event's settings.`,
+      error: `This event accepts tokens valid for at most ${formatDuration(policy.longLivedMaxSeconds)}; the entry would refuse a longer link (lifetime_exceeded). Choose a shorter duration, or raise the maximum in the event's settings.`,
     };
   }
   return { ok: true, seconds };

@@ -6,7 +6,7 @@ describe("the link's QR code", () => {
   it("draws exactly the QR matrix's dark modules, for a link as long as a real test link", () => {
     const url = `https://events.example.com/e/spring-summit?token=${"eyJhbGciOiJSUzI1NiJ9".repeat(40)}`;
     const qr = qrCodeOf(url);
-    if (!qr.ok) throw new Error(qr.message);
+    if (!qr.ok) throw new Error(qr.error);
     const matrix = QRCode.create(url, { errorCorrectionLevel: "L" }).modules;
     expect(qr.size).toBe(matrix.size);
     expect(darkModuleCount(qr.path)).toBe(Array.from(matrix.data).filter(Boolean).length);
@@ -14,6 +14,6 @@ describe("the link's QR code", () => {
   });
 
   it("says so when a link is too long for any QR code", () => {
-    expect(qrCodeOf("x".repeat(8000))).toEqual({ ok: false, message: expect.stringContaining("too long for a QR code") });
+    expect(qrCodeOf("x".repeat(8000))).toEqual({ ok: false, error: expect.stringContaining("too long for a QR code") });
   });
 });

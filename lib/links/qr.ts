@@ -1,18 +1,19 @@
 import QRCode from "qrcode";
+import type { Result } from "@/lib/result";
 
 /**
  * A QR code of the link, for opening it on a phone, as one SVG path (rendered by React, no HTML
  * injection). Error correction L: test links are long (a 2048-bit token is ~700 characters) and a
  * screen is a clean medium; higher levels make the code denser than phones read comfortably.
  */
-export type QrCode = { ok: true; size: number; path: string } | { ok: false; message: string };
+export type QrCode = Result<{ size: number; path: string }>;
 
 export function qrCodeOf(text: string): QrCode {
   let modules: { size: number; data: Uint8Array };
   try {
     modules = QRCode.create(text, { errorCorrectionLevel: "L" }).modules;
   } catch {
-    return { ok: false, message: "This link is too long for a QR code. Copy it instead." };
+    return { ok: false, error: "This link is too long for a QR code. Copy it instead." };
   }
   const { size, data } = modules;
   let path = "";

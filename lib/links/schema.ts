@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { ATTENDEE_ROLES } from "@/lib/profile/roles";
+import { listQueryShape } from "@/lib/tables/list-params";
 import { CLAIM_LIMITS } from "@/lib/tokens/attendee-claims";
 import { checkLinkClaims } from "./claims";
 import { LINK_KINDS, LINK_STATUSES } from "./status";
@@ -95,28 +96,11 @@ export type LinkSort = (typeof LINK_SORTS)[number];
 export const LINK_FILTERS = ["status", "kind", "role", "issuer"] as const;
 export type LinkFilter = (typeof LINK_FILTERS)[number];
 
-/** GET /api/v1/events/{slug}/links: the table's filters (documentation; linkListQueryParser parses). */
+/** GET /api/v1/events/{slug}/links: the links table's search, sort and filters, refused with the field named when unknown. */
 export const linkListQuerySchema = z.object({
-  page: z.number().int().min(1).optional().describe("1-based page number (default 1)"),
-  pageSize: z.number().int().min(1).max(100).optional().describe("Items per page, 1–100 (default 25)"),
-  q: z.string().optional().describe("Case-insensitive search in the attendee's name"),
-  status: z.enum(LINK_STATUSES).optional().describe("active, used, expired or revoked"),
-  kind: z.enum(LINK_KINDS).optional(),
-  role: z.enum(ATTENDEE_ROLES).optional().describe("Links that give this role"),
-  issuer: z.string().optional().describe("Who issued them, as shown in issuedBy"),
-  sort: z.enum(LINK_SORTS).optional().describe("Sort column (default issuedAt)"),
-  dir: z.enum(["asc", "desc"]).optional().describe("Sort direction (default desc)"),
-});
-
-/** The query string as the API parses it: numbers from text, unknown values refused with the field named. */
-export const linkListQueryParser = z.object({
-  page: z.coerce.number({ error: "page must be a whole number, 1 or more." }).int().min(1, "page must be 1 or more.").default(1),
-  pageSize: z.coerce.number({ error: "pageSize must be a whole number from 1 to 100." }).int().min(1).max(100, "pageSize must be at most 100.").default(25),
-  q: z.string().max(100).default(""),
-  status: z.enum(LINK_STATUSES, { error: `status is one of ${LINK_STATUSES.join(", ")}.` }).optional(),
+  ...listQueryShape({ sortable: LINK_SORTS, defaultSort: "issuedAt", search: "Case-insensitive search in the attendee's name" }),
+  status: z.enum(LINK_STATUSES, { error: `status is one of ${LINK_STATUSES.join(", ")}.` }).optional().describe("active, used, expired or revoked"),
   kind: z.enum(LINK_KINDS, { error: `kind is one of ${LINK_KINDS.join(", ")}.` }).optional(),
-  role: z.enum(ATTENDEE_ROLES, { error: `role is one of ${ATTENDEE_ROLES.join(", ")}.` }).optional(),
-  issuer: z.string().max(200).optional(),
-  sort: z.enum(LINK_SORTS, { error: `sort is one of ${LINK_SORTS.join(", ")}.` }).default("issuedAt"),
-  dir: z.enum(["asc", "desc"], { error: "dir is asc or desc." }).default("desc"),
+  role: z.enum(ATTENDEE_ROLES, { error: `role is one of ${ATTENDEE_ROLES.join(", ")}.` }).optional().describe("Links that give this role"),
+  issuer: z.string().max(200).optional().describe("Who issued them, as shown in issuedBy"),
 });

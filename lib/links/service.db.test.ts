@@ -4,7 +4,7 @@ import { decideEntry, type EntryDecision } from "@/lib/entry/decide-entry";
 import { changeKeyStatus } from "@/lib/keys/service";
 import type { AppError } from "@/lib/errors";
 import { asRole, makeEvent, makeTenant, uid } from "@/test/factories";
-import { addActiveKey } from "@/test/tokens";
+import { addActiveKey } from "@/test/event-keys";
 import { addKeptKey, linkInput } from "@/test/links";
 import { importPrivateKey, sha256Hex, signJwt } from "./browser-signing";
 import { checkLinkClaims, linkTokenHeader, linkTokenPayload } from "./claims";
@@ -144,13 +144,13 @@ describe("links signed in the admin's browser", () => {
   /** What the issue form does in the browser: sign with WebCrypto, send only metadata. */
   async function signInBrowser(privateKeyPem: string, eventSlug: string, overrides: Partial<RecordBrowserLinkInput> = {}, now = new Date()) {
     const imported = await importPrivateKey(globalThis.crypto.subtle, privateKeyPem);
-    if (!imported.ok) throw new Error(imported.message);
+    if (!imported.ok) throw new Error(imported.error.message);
     const attendee = { displayName: "Browser Bea", email: "", avatarUrl: "", userProfile: [] as Array<[string, string]>, roles: [] as Array<"host">, kind: "one_off" as const, confirmHostLongLived: false };
     const claims = checkLinkClaims(attendee, { transcription: false, interpretation: false });
     if (!claims.ok) throw new Error(claims.error.message);
     const times = linkTimes(now, 300, { rejectTokensIssuedBefore: null });
     const jti = crypto.randomUUID();
-    const token = await signJwt(globalThis.crypto.subtle, imported.signingKey.key, linkTokenHeader(imported.signingKey.kid), linkTokenPayload(claims.claims, { jti, ...times }));
+    const token = await signJwt(imported.signingKey.key, linkTokenHeader(imported.signingKey.kid), linkTokenPayload(claims.claims, { jti, ...times }));
     const input: RecordBrowserLinkInput = { eventSlug, ...attendee, lifetimeSeconds: null, jti, kid: imported.signingKey.kid, ...times, tokenHash: await sha256Hex(globalThis.crypto.subtle, token), ...overrides };
     return { token, input };
   }

@@ -2,7 +2,7 @@ import "server-only";
 import type { Prisma } from "@/generated/sqlite/client";
 import { randomUUID } from "node:crypto";
 import { SignJWT } from "jose";
-import { db, type Transaction } from "@/lib/db";
+import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { appUrl } from "@/lib/env";
 import { AppError, conflict, fieldError, isUniqueViolation, notFound } from "@/lib/errors";
@@ -11,6 +11,8 @@ import { shortKid } from "@/lib/keys/identity";
 import { decryptPrivateKey, VaultError } from "@/lib/keys/private-key-vault";
 import { listProfileFields, type ProfileFieldRow } from "@/lib/profile/service";
 import { pageWindow, type ListParams, type Page } from "@/lib/tables/list-params";
+import { effectiveFeatures, featureSettings, tokenPolicyOf } from "@/lib/events/policy";
+import { tenantEvent, type TenantEvent } from "@/lib/events/scope";
 import { requireWrite, type TenantContext } from "@/lib/tenancy/context";
 import type { EffectiveFeatures } from "@/lib/tokens/types";
 import { checkLinkClaims, linkTokenHeader, linkTokenPayload, linkUrl, type LinkClaims } from "./claims";
@@ -52,33 +54,6 @@ export interface LinkIssuingContext {
   entryBaseUrl: string;
 }
 
-async function findEvent(client: Transaction | typeof db, ctx: TenantContext, slug: string) {
-  const event = await client.event.findFirst({
-    where: { slug, organizationId: ctx.organizationId },
-    include: { organization: { select: { transcriptionEnabled: true, interpretationEnabled: true } } },
-  });
-  if (!event) throw notFound("Event");
-  return event;
-}
-
-type EventWithOrg = Awaited<ReturnType<typeof findEvent>>;
-
-function policyOf(event: EventWithOrg): LinkPolicy {
-  return {
-    oneOffLifetimeSeconds: event.oneOffLifetimeSeconds,
-    longLivedMaxSeconds: event.longLivedMaxSeconds,
-    leewaySeconds: event.leewaySeconds,
-    rejectTokensIssuedBefore: event.rejectTokensIssuedBefore,
-  };
-}
-
-function featuresOf(event: EventWithOrg): EffectiveFeatures {
-  return {
-    transcription: event.transcriptionEnabled && event.organization.transcriptionEnabled,
-    interpretation: event.interpretationEnabled && event.organization.interpretationEnabled,
-  };
-}
-
 async function activeKeysOf(eventId: string): Promise<Array<IssuingKey & { encryptedPrivateKey: string | null }>> {
   const keys = await db.signingKey.findMany({
     where: { eventId, status: "active" },
@@ -90,14 +65,15 @@ async function activeKeysOf(eventId: string): Promise<Array<IssuingKey & { encry
 
 /** What the issue form needs: the event's policy, features, profile fields and the keys that may sign. */
 export async function linkIssuingContext(ctx: TenantContext, eventSlug: string): Promise<LinkIssuingContext> {
-  const event = await findEvent(db, ctx, eventSlug);
+  const event = await tenantEvent(ctx, eventSlug);
   const [fields, keys] = await Promise.all([listProfileFields(ctx, eventSlug), activeKeysOf(event.id)]);
+  const features = featureSettings(event);
   return {
     event: { id: event.id, slug: event.slug, name: event.name },
-    policy: policyOf(event),
-    features: featuresOf(event),
-    organizationFeatures: { transcription: event.organization.transcriptionEnabled, interpretation: event.organization.interpretationEnabled },
-    eventFeatures: { transcription: event.transcriptionEnabled, interpretation: event.interpretationEnabled },
+    policy: tokenPolicyOf(event),
+    features: features.effective,
+    organizationFeatures: features.organization,
+    eventFeatures: features.event,
     fields,
     activeKeys: keys.map((k) => ({ id: k.id, kid: k.kid, shortKid: k.shortKid, label: k.label, keepsPrivateKey: k.keepsPrivateKey, activatedAt: k.activatedAt })),
     entryBaseUrl: appUrl(),
@@ -195,7 +171,7 @@ interface NewLink {
   exp: number;
 }
 
-async function insertLink(ctx: TenantContext, event: EventWithOrg, link: NewLink, now: Date): Promise<LinkView> {
+async function insertLink(ctx: TenantContext, event: TenantEvent, link: NewLink, now: Date): Promise<LinkView> {
   try {
     return await db.$transaction(async (tx) => {
       const row = await tx.issuedLink.create({
@@ -260,11 +236,11 @@ function noSigningKey(eventSlug: string, activeCount: number): AppError {
 /** Issues a link signed with an active key whose private key the dashboard keeps (decrypted only for this signature). */
 export async function issueLink(ctx: TenantContext, input: IssueLinkInput, now = new Date()): Promise<IssuedLinkResult> {
   requireWrite(ctx);
-  const event = await findEvent(db, ctx, input.eventSlug);
-  const policy = policyOf(event);
-  const claims = checkAttendee(input, featuresOf(event));
+  const event = await tenantEvent(ctx, input.eventSlug);
+  const policy = tokenPolicyOf(event);
+  const claims = checkAttendee(input, effectiveFeatures(event));
   const lifetime = linkLifetime(input.kind, input.lifetimeSeconds, policy);
-  if (!lifetime.ok) throw fieldError("lifetimeSeconds", lifetime.message);
+  if (!lifetime.ok) throw fieldError("lifetimeSeconds", lifetime.error);
 
   const keys = await activeKeysOf(event.id);
   const usable = keys.filter((k) => k.encryptedPrivateKey !== null);
@@ -299,16 +275,16 @@ export async function issueLink(ctx: TenantContext, input: IssueLinkInput, now =
  */
 export async function recordBrowserSignedLink(ctx: TenantContext, input: RecordBrowserLinkInput, now = new Date()): Promise<LinkView> {
   requireWrite(ctx);
-  const event = await findEvent(db, ctx, input.eventSlug);
-  const policy = policyOf(event);
-  const claims = checkAttendee(input, featuresOf(event));
+  const event = await tenantEvent(ctx, input.eventSlug);
+  const policy = tokenPolicyOf(event);
+  const claims = checkAttendee(input, effectiveFeatures(event));
 
   const lifetimeSeconds = input.exp - input.iat;
   if (input.kind === "one_off" && lifetimeSeconds !== policy.oneOffLifetimeSeconds) {
     throw fieldError("exp", `A one-off link lasts exactly this event's one-off lifetime, ${formatDuration(policy.oneOffLifetimeSeconds)} (exp − iat = ${policy.oneOffLifetimeSeconds}). Reload the page: the policy may have changed.`);
   }
   const lifetime = linkLifetime(input.kind, lifetimeSeconds, policy);
-  if (!lifetime.ok) throw fieldError("lifetimeSeconds", lifetime.message);
+  if (!lifetime.ok) throw fieldError("lifetimeSeconds", lifetime.error);
 
   const nowSeconds = Math.floor(now.getTime() / 1000);
   const drift = input.iat - nowSeconds;
@@ -335,7 +311,7 @@ export async function recordBrowserSignedLink(ctx: TenantContext, input: RecordB
 
 /** One page of the event's links, newest first by default; fast on 100,000 links (see links-query.db.test.ts). */
 export async function listIssuedLinks(ctx: TenantContext, eventSlug: string, params: ListParams<LinkSort, LinkFilter>, now = new Date()): Promise<Page<LinkView> & { eventId: string }> {
-  const event = await findEvent(db, ctx, eventSlug);
+  const event = await tenantEvent(ctx, eventSlug);
   const where = linkListWhere(event.id, params, now);
   // Counting a column every index starts with lets the database answer from an index alone;
   // Prisma's plain count() selects `id`, which is in no index but the primary key.
@@ -354,19 +330,23 @@ export async function issuedLinksForExport(
   params: Pick<ListParams<LinkSort, LinkFilter>, "q" | "sort" | "dir" | "filters">,
   now = new Date(),
 ): Promise<{ eventSlug: string; rows: LinkView[] }> {
-  const event = await findEvent(db, ctx, eventSlug);
+  const event = await tenantEvent(ctx, eventSlug);
   const orderBy = params.sort === "displayName" ? { nameSearch: params.dir } : { [params.sort]: params.dir };
   const rows = await db.issuedLink.findMany({ where: linkListWhere(event.id, params, now), orderBy: [orderBy, { id: params.dir }], take: LINK_EXPORT_LIMIT, select: LINK_COLUMNS });
   return { eventSlug: event.slug, rows: rows.map((r) => viewOf(r, now)) };
 }
 
 /** Who issued the event's links, for the filter menu. */
-export async function linkIssuers(eventId: string): Promise<string[]> {
+export async function linkIssuers(ctx: TenantContext, eventSlug: string): Promise<string[]> {
+  const { id: eventId } = await tenantEvent(ctx, eventSlug);
   const rows = await db.issuedLink.findMany({ where: { eventId }, distinct: ["issuedByLabel"], select: { issuedByLabel: true }, orderBy: { issuedByLabel: "asc" }, take: 100 });
   return rows.map((r) => r.issuedByLabel);
 }
 
-export async function countActiveLinks(eventId: string, now = new Date()): Promise<number> {
+/** Links that still sign someone in: not used, expired or revoked. */
+export async function countActiveLinks(ctx: TenantContext, eventSlug: string, now = new Date()): Promise<number> {
+  const { id: eventId } = await tenantEvent(ctx, eventSlug);
+  // Counting eventId answers from an index alone (see listIssuedLinks).
   return (await db.issuedLink.count({ where: { eventId, ...statusWhere("active", now) }, select: { eventId: true } })).eventId;
 }
 
@@ -374,7 +354,7 @@ export async function countActiveLinks(eventId: string, now = new Date()): Promi
 export async function revokeLink(ctx: TenantContext, eventSlug: string, linkId: string, now = new Date()): Promise<LinkView> {
   requireWrite(ctx);
   return db.$transaction(async (tx) => {
-    const event = await findEvent(tx, ctx, eventSlug);
+    const event = await tenantEvent(ctx, eventSlug, tx);
     const link = await tx.issuedLink.findFirst({ where: { id: linkId, eventId: event.id }, select: LINK_COLUMNS });
     if (!link) throw notFound("Test link");
     const before = viewOf(link, now);
@@ -400,7 +380,7 @@ export async function revokeLink(ctx: TenantContext, eventSlug: string, linkId: 
 export async function revokeAllActiveLinks(ctx: TenantContext, eventSlug: string, now = new Date()): Promise<{ revoked: number }> {
   requireWrite(ctx);
   return db.$transaction(async (tx) => {
-    const event = await findEvent(tx, ctx, eventSlug);
+    const event = await tenantEvent(ctx, eventSlug, tx);
     const { count } = await tx.issuedLink.updateMany({ where: { eventId: event.id, ...statusWhere("active", now) }, data: { revokedAt: now, revokedByLabel: ctx.actor.label } });
     if (count > 0) {
       await recordAudit(tx, ctx, {
@@ -414,12 +394,4 @@ export async function revokeAllActiveLinks(ctx: TenantContext, eventSlug: string
     }
     return { revoked: count };
   });
-}
-
-/** A link by id, for the API. */
-export async function getIssuedLink(ctx: TenantContext, eventSlug: string, linkId: string, now = new Date()): Promise<LinkView> {
-  const event = await findEvent(db, ctx, eventSlug);
-  const link = await db.issuedLink.findFirst({ where: { id: linkId, eventId: event.id }, select: LINK_COLUMNS });
-  if (!link) throw notFound("Test link");
-  return viewOf(link, now);
 }

@@ -1,5 +1,5 @@
 import { avatarFor, safeAvatarUrl, type Avatar } from "./avatar";
-import { LINK_EXAMPLES, linkFor, type ProfileLink } from "./links";
+import { LINK_EXAMPLES, linkFor, type ProfileLink } from "./social-links";
 import { isAttendeeRole, ROLE_INFO, ATTENDEE_ROLES, type AttendeeRole } from "./roles";
 import { FIELD_KIND_LABELS, FIELD_KINDS, foldKey, presetKindFor, type FieldKind } from "./schema";
 import { cleanText, describeValue, graphemeLength, truncateGraphemes } from "./text";
@@ -332,9 +332,4 @@ export function presentAttendee(claims: AttendeeClaims, fields: readonly FieldDe
     attendee: { name, fullName, avatar, headline: shown[0] ?? null, hoverFields: shown.slice(1), roles, metLinks },
     warnings,
   };
-}
-
-/** Just the warnings, for callers that only lint a token. */
-export function attendeeWarnings(claims: AttendeeClaims, fields: readonly FieldDefinition[]): ProfileWarning[] {
-  return presentAttendee(claims, fields).warnings;
 }

@@ -3,12 +3,14 @@ import type { z } from "zod";
 import { db, type Transaction } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, conflict, isUniqueViolation, notFound } from "@/lib/errors";
+import { lockTenantEvent, tenantEvent } from "@/lib/events/scope";
 import { requireWrite, type TenantContext } from "@/lib/tenancy/context";
 import { FIELD_KINDS, foldKey, PROFILE_LIMITS, type FieldKind, type ProfileFieldConfig, type replaceProfileFieldsSchema } from "./schema";
 
 /**
  * An event's profile fields, in the order the admin set (position 0, 1, 2… without gaps). Every
- * change bumps Event.configVersion in its transaction: the attendee entry caches the fields.
+ * change locks the event first (lockTenantEvent): the attendee entry caches the fields, and
+ * positions computed after the lock stay contiguous.
  */
 export interface ProfileFieldRow extends ProfileFieldConfig {
   id: string;
@@ -27,24 +29,8 @@ async function fieldsOf(client: Transaction | typeof db, eventId: string): Promi
   return rows.map(toRow);
 }
 
-async function eventOf(client: Transaction | typeof db, ctx: TenantContext, slug: string) {
-  const event = await client.event.findFirst({ where: { slug, organizationId: ctx.organizationId }, select: { id: true, slug: true, name: true } });
-  if (!event) throw notFound("Event");
-  return event;
-}
-
-/**
- * Bumps the event's configVersion first: the row update also serializes concurrent changes to the
- * same event's fields, so positions computed after it stay contiguous.
- */
-async function lockEvent(tx: Transaction, ctx: TenantContext, slug: string) {
-  const event = await eventOf(tx, ctx, slug);
-  await tx.event.update({ where: { id: event.id }, data: { configVersion: { increment: 1 } } });
-  return event;
-}
-
 export async function listProfileFields(ctx: TenantContext, eventSlug: string): Promise<ProfileFieldRow[]> {
-  const event = await eventOf(db, ctx, eventSlug);
+  const event = await tenantEvent(ctx, eventSlug);
   return fieldsOf(db, event.id);
 }
 
@@ -86,7 +72,7 @@ export async function addProfileField(ctx: TenantContext, eventSlug: string, inp
   requireWrite(ctx);
   return mapUniqueViolation(input.key, () =>
     db.$transaction(async (tx) => {
-      const event = await lockEvent(tx, ctx, eventSlug);
+      const event = await lockTenantEvent(tx, ctx, eventSlug);
       const fields = await fieldsOf(tx, event.id);
       if (fields.length >= PROFILE_LIMITS.fieldsPerEvent) {
         throw new AppError(
@@ -115,7 +101,7 @@ export async function updateProfileField(ctx: TenantContext, eventSlug: string, 
   requireWrite(ctx);
   return mapUniqueViolation(input.key, () =>
     db.$transaction(async (tx) => {
-      const event = await lockEvent(tx, ctx, eventSlug);
+      const event = await lockTenantEvent(tx, ctx, eventSlug);
       const fields = await fieldsOf(tx, event.id);
       const before = fields.find((f) => f.id === fieldId);
       if (!before) throw notFound("Profile field");
@@ -151,7 +137,7 @@ async function writePositions(tx: Transaction, current: readonly ProfileFieldRow
 export async function removeProfileField(ctx: TenantContext, eventSlug: string, fieldId: string): Promise<{ id: string; key: string }> {
   requireWrite(ctx);
   return db.$transaction(async (tx) => {
-    const event = await lockEvent(tx, ctx, eventSlug);
+    const event = await lockTenantEvent(tx, ctx, eventSlug);
     const fields = await fieldsOf(tx, event.id);
     const field = fields.find((f) => f.id === fieldId);
     if (!field) throw notFound("Profile field");
@@ -174,7 +160,7 @@ export async function removeProfileField(ctx: TenantContext, eventSlug: string, 
 export async function reorderProfileFields(ctx: TenantContext, eventSlug: string, orderedIds: readonly string[]): Promise<ProfileFieldRow[]> {
   requireWrite(ctx);
   return db.$transaction(async (tx) => {
-    const event = await lockEvent(tx, ctx, eventSlug);
+    const event = await lockTenantEvent(tx, ctx, eventSlug);
     const fields = await fieldsOf(tx, event.id);
     const known = new Set(fields.map((f) => f.id));
     const complete = orderedIds.length === fields.length && new Set(orderedIds).size === orderedIds.length && orderedIds.every((id) => known.has(id));
@@ -210,7 +196,7 @@ export async function replaceProfileFields(
 ): Promise<ProfileFieldRow[]> {
   requireWrite(ctx);
   return db.$transaction(async (tx) => {
-    const event = await lockEvent(tx, ctx, eventSlug);
+    const event = await lockTenantEvent(tx, ctx, eventSlug);
     const current = await fieldsOf(tx, event.id);
     const wanted = new Map(list.map((f, position) => [f.key, { ...f, position }]));
     const removed = current.filter((f) => !wanted.has(f.key));

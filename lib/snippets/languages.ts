@@ -36,6 +36,20 @@ function pairs(user: SnippetDescription["user"], literal: (s: string) => string,
   return `${open}\n${user.userProfile.map(([k, v]) => `${indent}  ${open}${literal(k)}, ${literal(v)}${close},`).join("\n")}\n${indent}${close}`;
 }
 
+/** Both Node snippets' stand-in for the platform's session lookup. */
+function nodeCurrentUser(d: SnippetDescription): string {
+  return `// Replace with your own session lookup: who is signed in on your platform (null if nobody).
+function currentUser(req) {
+  return {
+    displayName: ${dq(d.user.displayName)},
+    email: ${dq(d.user.email)},
+    // [key, value] pairs; the event shows the keys configured as its profile fields.
+    userProfile: ${pairs(d.user, dq, "    ")},
+    roles: [], // e.g. ["presenter"]; host, presenter, transcriber, interpreter
+  };
+}`;
+}
+
 function nodeJsonwebtoken(d: SnippetDescription): Snippet {
   const port = 3000;
   const code = `// ${oneLine(d.eventName)}: sends your signed-in users into the event with a fresh token.
@@ -51,16 +65,7 @@ const EVENT_URL = ${dq(d.entryUrl)};
 const KEY_ID = ${dq(d.kid)};
 const privateKey = fs.readFileSync(process.env.PRIVATE_KEY_PATH || ${dq(d.privateKeyFile)});
 
-// Replace with your own session lookup: who is signed in on your platform (null if nobody).
-function currentUser(req) {
-  return {
-    displayName: ${dq(d.user.displayName)},
-    email: ${dq(d.user.email)},
-    // [key, value] pairs; the event shows the keys configured as its profile fields.
-    userProfile: ${pairs(d.user, dq, "    ")},
-    roles: [], // e.g. ["presenter"]; host, presenter, transcriber, interpreter
-  };
-}
+${nodeCurrentUser(d)}
 
 function attendeeToken(user) {
   return jwt.sign(
@@ -99,16 +104,7 @@ const KEY_ID = ${dq(d.kid)};
 // createPrivateKey reads PKCS#1 (BEGIN RSA PRIVATE KEY, as ssh-keygen -m PEM writes) and PKCS#8.
 const privateKey = createPrivateKey(readFileSync(process.env.PRIVATE_KEY_PATH || ${dq(d.privateKeyFile)}));
 
-// Replace with your own session lookup: who is signed in on your platform (null if nobody).
-function currentUser(req) {
-  return {
-    displayName: ${dq(d.user.displayName)},
-    email: ${dq(d.user.email)},
-    // [key, value] pairs; the event shows the keys configured as its profile fields.
-    userProfile: ${pairs(d.user, dq, "    ")},
-    roles: [], // e.g. ["presenter"]; host, presenter, transcriber, interpreter
-  };
-}
+${nodeCurrentUser(d)}
 
 function attendeeToken(user) {
   return new SignJWT({ displayName: user.displayName, email: user.email, userProfile: user.userProfile, roles: user.roles })

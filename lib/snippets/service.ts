@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { appUrl } from "@/lib/env";
-import { notFound } from "@/lib/errors";
+import { tenantEvent } from "@/lib/events/scope";
 import { privateKeyFileName } from "@/lib/keys/generate";
 import { shortKid } from "@/lib/keys/identity";
 import { listProfileFields } from "@/lib/profile/service";
@@ -19,8 +19,7 @@ export interface EventSnippets {
 
 /** The integration snippets for one event, filled in with its entry URL, active key and profile fields. */
 export async function snippetsForEvent(ctx: TenantContext, eventSlug: string): Promise<EventSnippets> {
-  const event = await db.event.findFirst({ where: { slug: eventSlug, organizationId: ctx.organizationId }, select: { id: true, slug: true, name: true } });
-  if (!event) throw notFound("Event");
+  const event = await tenantEvent(ctx, eventSlug);
   const [fields, keys] = await Promise.all([
     listProfileFields(ctx, eventSlug),
     db.signingKey.findMany({

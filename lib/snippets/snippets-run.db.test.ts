@@ -7,7 +7,7 @@ import { db } from "@/lib/db";
 import { decideEntry, type EntryDecision } from "@/lib/entry/decide-entry";
 import { addProfileField } from "@/lib/profile/service";
 import { makeEvent, makeTenant, uid } from "@/test/factories";
-import { addActiveKey } from "@/test/tokens";
+import { addActiveKey } from "@/test/event-keys";
 import type { SnippetLanguage } from "./languages";
 import { snippetsForEvent } from "./service";
 

@@ -1,3 +1,5 @@
+import { z } from "zod";
+
 /**
  * Server-side table state lives in the URL (?q=&sort=&dir=&page=&size=&<filter>=), so a table view
  * can be bookmarked and shared, and the server only ever loads one page.
@@ -64,4 +66,32 @@ export function pageWindow(total: number, page: number, pageSize: number): { pag
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const clamped = Math.min(page, pageCount);
   return { page: clamped, skip: (clamped - 1) * pageSize, pageCount };
+}
+
+/** `?page=&pageSize=` of the HTTP API's list operations (pageSize 1–100, default 25). */
+export const pageQueryShape = {
+  page: z.coerce.number({ error: "page must be a whole number, 1 or more." }).int().min(1, "page must be 1 or more.").default(1).describe("1-based page number (default 1)"),
+  pageSize: z.coerce
+    .number({ error: "pageSize must be a whole number from 1 to 100." })
+    .int()
+    .min(1)
+    .max(100, "pageSize must be at most 100.")
+    .default(DEFAULT_PAGE_SIZE)
+    .describe(`Items per page, 1–100 (default ${DEFAULT_PAGE_SIZE})`),
+};
+
+/**
+ * The query of an API list operation with search and sort: the page, `q` and a sort column and
+ * direction. Unlike the dashboard's URL (parseListParams), an unknown value is refused with its field named.
+ */
+export function listQueryShape<const S extends readonly [string, ...string[]]>(spec: { sortable: S; defaultSort: S[number]; search: string }) {
+  return {
+    ...pageQueryShape,
+    q: z.string().trim().max(MAX_QUERY_LENGTH, `q is at most ${MAX_QUERY_LENGTH} characters.`).default("").describe(spec.search),
+    sort: z
+      .enum(spec.sortable, { error: `sort is one of ${spec.sortable.join(", ")}.` })
+      .default(spec.defaultSort as never)
+      .describe(`Sort column (default ${spec.defaultSort})`),
+    dir: z.enum(["asc", "desc"], { error: "dir is asc or desc." }).default("desc").describe("Sort direction (default desc)"),
+  };
 }

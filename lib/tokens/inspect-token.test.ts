@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { inspectAttendeeToken } from "./inspect-token";
-import { NOW_S, claims, context, signToken, verificationKey, withPayload } from "./test-support";
+import { NOW_S, claims, context, signToken, verificationKey, withPayload } from "@/test/tokens";
 import { CHECK_IDS } from "./types";
 import { verifyAttendeeToken } from "./verify-token";
 

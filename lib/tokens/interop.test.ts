@@ -7,7 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import jwt from "jsonwebtoken";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import { NOW, NOW_S, b64url, context } from "./test-support";
+import { NOW, NOW_S, b64url, context } from "@/test/tokens";
 import type { VerificationKey } from "./types";
 import { verifyAttendeeToken } from "./verify-token";
 

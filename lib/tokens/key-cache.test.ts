@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { createKeyCache, type EventKeySet } from "./key-cache";
-import { verificationKey } from "./test-support";
+import { verificationKey } from "@/test/tokens";
 
 function deferred<T>() {
   let resolve!: (value: T) => void;

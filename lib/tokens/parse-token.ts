@@ -1,3 +1,4 @@
+import type { Result } from "@/lib/result";
 import { findDuplicateKey } from "./json-duplicate-keys";
 import type { ReasonDetails, TokenSegment } from "./reasons";
 
@@ -19,7 +20,7 @@ export interface ParsedJws {
 }
 
 export type Malformed = ReasonDetails["malformed"];
-export type ParseOutcome<T> = { ok: true; value: T } | { ok: false; detail: Malformed };
+export type ParseOutcome<T> = Result<{ value: T }, Malformed>;
 
 /**
  * Canonical base64url only: no padding, whitespace or foreign characters, and no non-zero trailing
@@ -43,17 +44,17 @@ export function decodeJsonObject(bytes: Uint8Array, segment: TokenSegment): Pars
   try {
     text = utf8.decode(bytes);
   } catch {
-    return { ok: false, detail: { problem: "not_utf8", segment } };
+    return { ok: false, error: { problem: "not_utf8", segment } };
   }
   let value: unknown;
   try {
     value = JSON.parse(text);
   } catch {
-    return { ok: false, detail: { problem: "not_json", segment } };
+    return { ok: false, error: { problem: "not_json", segment } };
   }
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, detail: { problem: "not_an_object", segment } };
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return { ok: false, error: { problem: "not_an_object", segment } };
   const duplicate = findDuplicateKey(text);
-  if (duplicate !== null) return { ok: false, detail: { problem: "duplicate_key", segment, name: duplicate.slice(0, 64) } };
+  if (duplicate !== null) return { ok: false, error: { problem: "duplicate_key", segment, name: duplicate.slice(0, 64) } };
   return { ok: true, value: value as Record<string, unknown> };
 }
 
@@ -64,30 +65,30 @@ export function decodeJsonObject(bytes: Uint8Array, segment: TokenSegment): Pars
  * elsewhere (jku, x5u, jwk, x5c) or critical extensions (crit).
  */
 export function parseCompactJws(token: unknown): ParseOutcome<ParsedJws> {
-  if (typeof token !== "string") return { ok: false, detail: { problem: "not_a_string" } };
-  if (token.length === 0) return { ok: false, detail: { problem: "empty" } };
-  if (token.length > MAX_TOKEN_LENGTH) return { ok: false, detail: { problem: "too_long", limit: MAX_TOKEN_LENGTH } };
+  if (typeof token !== "string") return { ok: false, error: { problem: "not_a_string" } };
+  if (token.length === 0) return { ok: false, error: { problem: "empty" } };
+  if (token.length > MAX_TOKEN_LENGTH) return { ok: false, error: { problem: "too_long", limit: MAX_TOKEN_LENGTH } };
   const parts = token.split(".");
-  if (parts.length !== 3) return { ok: false, detail: { problem: "segment_count" } };
+  if (parts.length !== 3) return { ok: false, error: { problem: "segment_count" } };
   const [headerText, payloadText, signatureText] = parts as [string, string, string];
-  if (headerText === "") return { ok: false, detail: { problem: "empty_segment", segment: "header" } };
-  if (signatureText === "") return { ok: false, detail: { problem: "empty_segment", segment: "signature" } };
+  if (headerText === "") return { ok: false, error: { problem: "empty_segment", segment: "header" } };
+  if (signatureText === "") return { ok: false, error: { problem: "empty_segment", segment: "signature" } };
 
   const headerBytes = decodeBase64url(headerText);
-  if (!headerBytes) return { ok: false, detail: { problem: "not_base64url", segment: "header" } };
+  if (!headerBytes) return { ok: false, error: { problem: "not_base64url", segment: "header" } };
   const payloadBytes = decodeBase64url(payloadText);
-  if (!payloadBytes) return { ok: false, detail: { problem: "not_base64url", segment: "payload" } };
+  if (!payloadBytes) return { ok: false, error: { problem: "not_base64url", segment: "payload" } };
   const signature = decodeBase64url(signatureText);
-  if (!signature) return { ok: false, detail: { problem: "not_base64url", segment: "signature" } };
+  if (!signature) return { ok: false, error: { problem: "not_base64url", segment: "signature" } };
 
   const header = decodeJsonObject(headerBytes, "header");
   if (!header.ok) return header;
   for (const name of FORBIDDEN_HEADER_PARAMS) {
-    if (Object.hasOwn(header.value, name)) return { ok: false, detail: { problem: "forbidden_header", segment: "header", name } };
+    if (Object.hasOwn(header.value, name)) return { ok: false, error: { problem: "forbidden_header", segment: "header", name } };
   }
   const kid = header.value.kid;
   if (kid !== undefined && (typeof kid !== "string" || kid.length === 0 || kid.length > MAX_KID_LENGTH)) {
-    return { ok: false, detail: { problem: "kid_invalid", segment: "header", limit: MAX_KID_LENGTH } };
+    return { ok: false, error: { problem: "kid_invalid", segment: "header", limit: MAX_KID_LENGTH } };
   }
   return { ok: true, value: { header: header.value, payloadBytes, signature } };
 }

@@ -1,6 +1,6 @@
 import { constants, publicDecrypt } from "node:crypto";
 import { compactVerify } from "jose";
-import { parseCompactJws, type ParsedJws } from "./parse-token";
+import type { ParsedJws } from "./parse-token";
 import type { ReasonDetails } from "./reasons";
 import type { VerificationKey } from "./types";
 
@@ -90,24 +90,4 @@ export async function verifySignature(token: string, parsed: ParsedJws, keys: re
   if (revokedMaker) return { ok: false, reason: "key_revoked", detail: { kid: revokedMaker.kid, keyId: revokedMaker.id } };
   if (live.length === 0) return { ok: false, reason: "unknown_key", detail: { problem: "no_keys", kid: null, keysTried: 0 } };
   return { ok: false, reason: "unknown_key", detail: { problem: "no_key_matches", kid: null, keysTried: live.length } };
-}
-
-export type JwsOutcome =
-  | { ok: true; key: VerificationKey; header: Record<string, unknown>; payload: Uint8Array }
-  | { ok: false; reason: "malformed"; detail: ReasonDetails["malformed"] }
-  | Exclude<SignatureOutcome, { ok: true }>;
-
-/**
- * The signature layer on its own: format, algorithm, key choice and RS256 signature, with the payload
- * left as bytes. verifyAttendeeToken builds on the same steps; this is what the Wycheproof JWS vectors
- * (whose payloads are not JWT claims) exercise.
- */
-export async function verifyJwsSignature(token: unknown, keys: readonly VerificationKey[]): Promise<JwsOutcome> {
-  const parsed = parseCompactJws(token);
-  if (!parsed.ok) return { ok: false, reason: "malformed", detail: parsed.detail };
-  const alg = checkAlgorithm(parsed.value.header);
-  if (!alg.ok) return alg;
-  const signature = await verifySignature(token as string, parsed.value, keys);
-  if (!signature.ok) return signature;
-  return { ok: true, key: signature.key, header: parsed.value.header, payload: parsed.value.payloadBytes };
 }

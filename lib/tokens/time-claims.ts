@@ -1,3 +1,4 @@
+import type { Result } from "@/lib/result";
 import type { CheckOutcome, TokenPolicy, VerifyFailure } from "./types";
 
 /** 9999-12-31T23:59:59Z: a NumericDate beyond it cannot be shown as a date, so it is not a time. */
@@ -12,20 +13,20 @@ export interface TimeFacts {
   lifetimeFrom?: "iat" | "now";
 }
 
-type Read = { ok: true; value: number | undefined } | { ok: false; failure: VerifyFailure };
+type Read = Result<{ value: number | undefined }, VerifyFailure>;
 
 function readNumericDate(payload: Record<string, unknown>, field: "exp" | "nbf" | "iat"): Read {
   const value = payload[field];
   if (value === undefined) return { ok: true, value: undefined };
   if (typeof value !== "number" || !Number.isFinite(value)) {
-    return { ok: false, failure: { ok: false, reason: "invalid_claims", detail: { field, problem: "wrong_type" } } };
+    return { ok: false, error: { ok: false, reason: "invalid_claims", detail: { field, problem: "wrong_type" } } };
   }
   if (value > MAX_NUMERIC_DATE && value / 1000 <= MAX_NUMERIC_DATE) {
     // The most common integration bug: Date.now() (milliseconds) where JWT wants seconds.
-    return { ok: false, failure: { ok: false, reason: "invalid_claims", detail: { field, problem: "milliseconds", value: String(value) } } };
+    return { ok: false, error: { ok: false, reason: "invalid_claims", detail: { field, problem: "milliseconds", value: String(value) } } };
   }
   if (value < 0 || value > MAX_NUMERIC_DATE) {
-    return { ok: false, failure: { ok: false, reason: "invalid_claims", detail: { field, problem: "out_of_range" } } };
+    return { ok: false, error: { ok: false, reason: "invalid_claims", detail: { field, problem: "out_of_range" } } };
   }
   return { ok: true, value };
 }
@@ -47,7 +48,7 @@ export function checkTimeClaims(payload: Record<string, unknown>, policy: TokenP
   const checks: CheckOutcome[] = [];
 
   const exp = readNumericDate(payload, "exp");
-  if (!exp.ok) checks.push(fail("exp", exp.failure));
+  if (!exp.ok) checks.push(fail("exp", exp.error));
   else if (exp.value === undefined) {
     checks.push(
       policy.requireExp
@@ -64,7 +65,7 @@ export function checkTimeClaims(payload: Record<string, unknown>, policy: TokenP
   }
 
   const nbf = readNumericDate(payload, "nbf");
-  if (!nbf.ok) checks.push(fail("nbf", nbf.failure));
+  if (!nbf.ok) checks.push(fail("nbf", nbf.error));
   else if (nbf.value === undefined) checks.push({ id: "nbf", status: "skip" });
   else {
     facts.nbf = nbf.value;
@@ -76,7 +77,7 @@ export function checkTimeClaims(payload: Record<string, unknown>, policy: TokenP
   }
 
   const iat = readNumericDate(payload, "iat");
-  if (!iat.ok) checks.push(fail("iat", iat.failure));
+  if (!iat.ok) checks.push(fail("iat", iat.error));
   else if (iat.value === undefined) checks.push({ id: "iat", status: "skip" });
   else {
     facts.iat = iat.value;

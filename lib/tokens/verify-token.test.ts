@@ -1,8 +1,9 @@
-import { generateKeyPairSync, sign } from "node:crypto";
+import { sign } from "node:crypto";
 import { compactVerify, jwtVerify } from "jose";
 import { describe, expect, it } from "vitest";
 import { MAX_TOKEN_LENGTH } from "./parse-token";
-import { NOW, NOW_S, b64url, claims, context, keyPair, signHs256, signToken, verificationKey, withPayload } from "./test-support";
+import { NOW, NOW_S, b64url, claims, context, signHs256, signToken, verificationKey, withPayload } from "@/test/tokens";
+import { keyPair } from "@/test/keys";
 import type { VerifyFailure, VerifyResult } from "./types";
 import { verifyAttendeeToken } from "./verify-token";
 
@@ -173,7 +174,7 @@ describe("header: algorithm and key references", () => {
   });
 
   it("refuses jku, x5u, jwk, x5c and crit headers even when the signature is good: keys come only from the event", async () => {
-    const attacker = generateKeyPairSync("rsa", { modulusLength: 2048 });
+    const attacker = keyPair("attacker");
     const headers: Record<string, unknown> = {
       jku: "https://attacker.example/jwks.json",
       x5u: "https://attacker.example/cert.pem",

@@ -37,9 +37,9 @@ async function evaluate(token: unknown, context: VerifyContext): Promise<Evaluat
   const { policy, now } = context;
 
   const parsed = parseCompactJws(token);
-  if (!parsed.ok) return malformed(parsed.detail);
+  if (!parsed.ok) return malformed(parsed.error);
   const payload = decodeJsonObject(parsed.value.payloadBytes, "payload");
-  if (!payload.ok) return malformed(payload.detail);
+  if (!payload.ok) return malformed(payload.error);
   const checks: CheckOutcome[] = [{ id: "format", status: "pass" }];
 
   const alg = checkAlgorithm(parsed.value.header);

@@ -11,7 +11,8 @@ import { flushEntryAttempts } from "@/lib/activity/recorder";
 import { handleAttendeeRequest } from "@/lib/entry/http";
 import { callApi, makeApiKey } from "@/test/api";
 import { makeEvent, makeTenant } from "@/test/factories";
-import { addActiveKey, signAttendeeToken } from "@/test/tokens";
+import { signAttendeeToken } from "@/test/tokens";
+import { addActiveKey } from "@/test/event-keys";
 
 /** One request to the entry as proxy.ts receives it (the server hook has set x-client-address); returns the session cookie, if any. */
 async function open(slug: string, token: string, address = "203.0.113.7") {

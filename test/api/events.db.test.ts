@@ -64,6 +64,18 @@ describe("/api/v1/events", () => {
     expect(audit.every((a) => a.actorType === "api_key" && a.actorLabel.startsWith('API key "test admin"'))).toBe(true);
   });
 
+  it("takes the list's query from its documented schema: search, sort and page, an unknown sort refused with the field", async () => {
+    const { ctx } = await makeTenant();
+    const { key } = await makeApiKey(ctx);
+    for (const name of ["Alpha Summit", "Beta Forum", "Gamma Summit"]) expect((await callApi(events.POST, { method: "POST", key, body: newEvent({ name }) })).status).toBe(201);
+
+    const found = await callApi(events.GET, { key, path: "/events?q=summit&sort=name&dir=asc" });
+    expect(found.json!.data.map((e: { name: string }) => e.name)).toEqual(["Alpha Summit", "Gamma Summit"]);
+    const unknownSort = await callApi(events.GET, { key, path: "/events?sort=colour" });
+    expect(unknownSort.status).toBe(400);
+    expect(unknownSort.json!.error).toMatchObject({ code: "VALIDATION", field: "sort", message: expect.stringContaining("sort is one of name, slug, startsAt, createdAt") });
+  });
+
   it("answers bad bodies with 400 and the field at fault", async () => {
     const { ctx } = await makeTenant();
     const { key } = await makeApiKey(ctx);

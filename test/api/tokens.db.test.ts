@@ -9,7 +9,8 @@ import { addProfileField } from "@/lib/profile/service";
 import { flushKeyUsage } from "@/lib/keys/usage-recorder";
 import { callApi, makeApiKey } from "@/test/api";
 import { makeEvent, makeTenant, uid } from "@/test/factories";
-import { addActiveKey, signAttendeeToken } from "@/test/tokens";
+import { signAttendeeToken } from "@/test/tokens";
+import { addActiveKey } from "@/test/event-keys";
 
 async function setup(role: "admin" | "viewer" = "viewer") {
   const { ctx } = await makeTenant();

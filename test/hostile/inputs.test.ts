@@ -20,7 +20,8 @@ import { createApiKeySchema } from "@/lib/api-keys/schema";
 import { signUpSchema } from "@/lib/auth/schema";
 import { safeNextPath } from "@/lib/safe-redirect";
 import { parseCompactJws } from "@/lib/tokens/parse-token";
-import { b64url, claims, context, keyPair, NOW_S, signToken } from "@/lib/tokens/test-support";
+import { b64url, claims, context, NOW_S, signToken } from "@/test/tokens";
+import { keyPair, rsaPair } from "@/test/keys";
 import { verifyAttendeeToken } from "@/lib/tokens/verify-token";
 
 const ORIGIN = "https://events.example.com";
@@ -144,7 +145,7 @@ describe("forged and malformed tokens are refused with a reason", () => {
 // ---------------------------------------------------------------------------------------------
 // Key upload
 // ---------------------------------------------------------------------------------------------
-const rsa1024 = generateKeyPairSync("rsa", { modulusLength: 1024 });
+const rsa1024 = rsaPair(1024);
 const ec = generateKeyPairSync("ec", { namedCurve: "P-256" });
 const okJwk = keyPair("a").publicKey.export({ format: "jwk" }) as Record<string, string>;
 const privateJwk = keyPair("a").privateKey.export({ format: "jwk" }) as Record<string, string>;
@@ -159,7 +160,7 @@ const HOSTILE_KEYS: Array<[string, string]> = [
   ["encrypted private key", "-----BEGIN ENCRYPTED PRIVATE KEY-----\nMIIFHDBOBgkqhkiG9w0BBQ0w\n-----END ENCRYPTED PRIVATE KEY-----"],
   ["certificate", "-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUK\n-----END CERTIFICATE-----"],
   ["1024-bit key", rsa1024.publicKey.export({ type: "spki", format: "pem" }).toString()],
-  ["exponent 3", generateKeyPairSync("rsa", { modulusLength: 2048, publicExponent: 3 }).publicKey.export({ type: "spki", format: "pem" }).toString()],
+  ["exponent 3", rsaPair(2048, 3).publicKey.export({ type: "spki", format: "pem" }).toString()],
   ["JWK with e = 1", JSON.stringify({ ...okJwk, e: "AQ" })],
   ["JWK with e = 3", JSON.stringify({ ...okJwk, e: "Aw" })],
   ["EC key", ec.publicKey.export({ type: "spki", format: "pem" }).toString()],
@@ -296,7 +297,7 @@ describe("properties", () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: "binary", maxLength: 300 }), fc.array(fc.base64String({ maxLength: 60 }), { maxLength: 5 }).map((p) => p.join(".")), fc.anything()), (input) => {
         const outcome = parseCompactJws(input);
-        if (!outcome.ok) expect(outcome.detail.problem).toMatch(/^[a-z0-9_]+$/);
+        if (!outcome.ok) expect(outcome.error.problem).toMatch(/^[a-z0-9_]+$/);
       }),
       { numRuns: 3000 },
     );

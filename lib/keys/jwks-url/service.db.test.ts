@@ -1,4 +1,3 @@
-import { generateKeyPairSync, type KeyObject } from "node:crypto";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import { createDatabaseClient } from "@/lib/db/create-client";
@@ -9,6 +8,7 @@ import { loadVerificationKeys } from "@/lib/keys/verification-keys";
 import { createKeyCache } from "@/lib/tokens/key-cache";
 import { codeOf, makeEvent, makeTenant } from "@/test/factories";
 import { serveJson, startJwksServer, type JwksServer } from "@/test/jwks-server";
+import { keyPair } from "@/test/keys";
 import { signAttendeeToken } from "@/test/tokens";
 import { refreshJwks, setJwksUrl, jwksSourceOf } from "./service";
 
@@ -18,10 +18,8 @@ process.env.JWKS_ALLOW_INSECURE_HOSTS = "true";
 const T0 = new Date("2027-03-01T10:00:00Z");
 const at = (seconds: number) => new Date(T0.getTime() + seconds * 1000);
 
-const pairs = new Map<string, { privateKey: KeyObject; publicKey: KeyObject }>();
 function hostKey(kid: string) {
-  let pair = pairs.get(kid);
-  if (!pair) pairs.set(kid, (pair = generateKeyPairSync("rsa", { modulusLength: 2048, publicExponent: 65537 })));
+  const pair = keyPair(`host-${kid}`);
   return { kid, privateKey: pair.privateKey, jwk: { ...(pair.publicKey.export({ format: "jwk" }) as object), kid, alg: "RS256", use: "sig" }, publicKey: pair.publicKey };
 }
 /** What the host publishes now. */

@@ -1,7 +1,9 @@
 import "server-only";
 import { db, type Transaction } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
-import { AppError, notFound } from "@/lib/errors";
+import { AppError } from "@/lib/errors";
+import { bumpConfigVersion } from "@/lib/events/config-version";
+import { tenantEvent } from "@/lib/events/scope";
 import { logUnexpected } from "@/lib/log";
 import { requireWrite, type TenantContext } from "@/lib/tenancy/context";
 import { fingerprintDigest, shortKid } from "../identity";
@@ -109,37 +111,32 @@ async function applyKeySet(tx: Transaction, ctx: TenantContext, event: EventRef,
 
   for (const row of urlRows) {
     if (keep.has(row.id) || row.status !== "active") continue;
-    await tx.signingKey.update({ where: { id: row.id }, data: { status: "revoked", revokedAt: now } });
+    await withdrawUrlKey(tx, ctx, event, row, now, "no longer in the JWKS");
     result.withdrawn.push(urlKeyName(row));
-    await recordAudit(tx, ctx, {
-      action: "key.url_key_withdrawn",
-      targetType: "signing_key",
-      targetId: row.id,
-      targetLabel: `Key ${urlKeyName(row)} (JWKS URL)`,
-      eventSlug: event.slug,
-      details: { kid: row.kid, hostKid: row.hostKid, source: SOURCE, reason: "no longer in the JWKS" },
-    });
   }
   result.changed = result.added.length > 0 || result.withdrawn.length > 0;
-  if (result.changed) await tx.event.update({ where: { id: event.id }, data: { configVersion: { increment: 1 } } });
+  if (result.changed) await bumpConfigVersion(tx, event.id);
   return result;
+}
+
+/** One URL key stops verifying (revoked), with its audit entry. */
+async function withdrawUrlKey(tx: Transaction, ctx: TenantContext, event: EventRef, row: { id: string; kid: string; hostKid: string | null }, now: Date, reason: string) {
+  await tx.signingKey.update({ where: { id: row.id }, data: { status: "revoked", revokedAt: now } });
+  await recordAudit(tx, ctx, {
+    action: "key.url_key_withdrawn",
+    targetType: "signing_key",
+    targetId: row.id,
+    targetLabel: `Key ${urlKeyName(row)} (JWKS URL)`,
+    eventSlug: event.slug,
+    details: { kid: row.kid, hostKid: row.hostKid, source: SOURCE, reason },
+  });
 }
 
 /** Every URL key stops verifying (the URL was dropped, or its set went stale), each with an audit entry. */
 async function withdrawAllUrlKeys(tx: Transaction, ctx: TenantContext, event: EventRef, now: Date, reason: string): Promise<number> {
   const rows = await tx.signingKey.findMany({ where: { eventId: event.id, source: SOURCE, status: "active" }, select: { id: true, kid: true, hostKid: true } });
-  for (const row of rows) {
-    await tx.signingKey.update({ where: { id: row.id }, data: { status: "revoked", revokedAt: now } });
-    await recordAudit(tx, ctx, {
-      action: "key.url_key_withdrawn",
-      targetType: "signing_key",
-      targetId: row.id,
-      targetLabel: `Key ${urlKeyName(row)} (JWKS URL)`,
-      eventSlug: event.slug,
-      details: { kid: row.kid, hostKid: row.hostKid, source: SOURCE, reason },
-    });
-  }
-  if (rows.length > 0) await tx.event.update({ where: { id: event.id }, data: { configVersion: { increment: 1 } } });
+  for (const row of rows) await withdrawUrlKey(tx, ctx, event, row, now, reason);
+  if (rows.length > 0) await bumpConfigVersion(tx, event.id);
   return rows.length;
 }
 
@@ -163,13 +160,12 @@ export async function setJwksUrl(
   fetchOptions: FetchOptions = {},
 ): Promise<TrialFetch | null> {
   requireWrite(ctx);
-  const event = await db.event.findFirst({ where: { slug: eventSlug, organizationId: ctx.organizationId }, select: { id: true, slug: true, organizationId: true } });
-  if (!event) throw notFound("Event");
+  const event = await tenantEvent(ctx, eventSlug);
 
   if (rawUrl === null) {
     await db.$transaction(async (tx) => {
+      await bumpConfigVersion(tx, event.id);
       const source = await tx.jwksSource.findUnique({ where: { eventId: event.id } });
-      await tx.event.update({ where: { id: event.id }, data: { configVersion: { increment: 1 } } });
       if (!source) return;
       await withdrawAllUrlKeys(tx, ctx, event, now, "the event stopped following the JWKS URL");
       await tx.jwksSource.delete({ where: { eventId: event.id } });
@@ -195,8 +191,8 @@ export async function setJwksUrl(
   }
 
   return db.$transaction(async (tx) => {
-    // Written first: serializes key changes of the event, so the kid checks see every committed key.
-    await tx.event.update({ where: { id: event.id }, data: { configVersion: { increment: 1 } } });
+    // First: serializes key changes of the event, so the kid checks see every committed key.
+    await bumpConfigVersion(tx, event.id);
     const applied = await applyKeySet(tx, ctx, event, set.keys, now);
     const refused = [...set.refused, ...applied.refused];
     const nextFetchAt = later(now, fetched.maxAgeSeconds);

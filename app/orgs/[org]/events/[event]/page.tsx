@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { eventSummary } from "@/lib/events/service";
-import { getOrganization } from "@/lib/orgs/service";
 import { listProfileFields } from "@/lib/profile/service";
 import { formatDuration } from "@/lib/format";
 import { orNotFound, pageTenant } from "@/lib/tenancy/page";
@@ -35,14 +34,8 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
 export default async function EventOverviewPage({ params }: { params: Promise<{ org: string; event: string }> }) {
   const { org, event: slug } = await params;
   const { ctx } = await pageTenant(org);
-  const [{ event, keys, fields, activeLinks, issuedLinks }, organization, profileFields] = await Promise.all([
-    orNotFound(eventSummary(ctx, slug)),
-    getOrganization(ctx),
-    orNotFound(listProfileFields(ctx, slug)),
-  ]);
+  const [{ event, features, keys, fields, activeLinks, issuedLinks }, profileFields] = await Promise.all([orNotFound(eventSummary(ctx, slug)), orNotFound(listProfileFields(ctx, slug))]);
   const activeKeys = keys.active ?? 0;
-  const transcription = organization.transcriptionEnabled && event.transcriptionEnabled;
-  const interpretation = organization.interpretationEnabled && event.interpretationEnabled;
   const checklist = setupChecklist({ keys, profileFields: fields, issuedLinks });
   const eventBase = `/orgs/${org}/events/${event.slug}`;
   return (
@@ -83,12 +76,12 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
           </Row>
           <Row label="Contact for attendees">{event.contact}</Row>
           <Row label="Transcription">
-            {transcription ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}
-            {!organization.transcriptionEnabled && event.transcriptionEnabled ? <span className="ml-2 text-xs text-amber-700">On for the event, off for the organization</span> : null}
+            {features.effective.transcription ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}
+            {!features.organization.transcription && features.event.transcription ? <span className="ml-2 text-xs text-amber-700">On for the event, off for the organization</span> : null}
           </Row>
           <Row label="Interpretation">
-            {interpretation ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}
-            {!organization.interpretationEnabled && event.interpretationEnabled ? <span className="ml-2 text-xs text-amber-700">On for the event, off for the organization</span> : null}
+            {features.effective.interpretation ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}
+            {!features.organization.interpretation && features.event.interpretation ? <span className="ml-2 text-xs text-amber-700">On for the event, off for the organization</span> : null}
           </Row>
           <Row label="Clock-skew leeway">{formatDuration(event.leewaySeconds)}</Row>
           <Row label="Expiry required">{event.requireExp ? "Yes" : <Badge tone="amber">No: tokens without exp are accepted</Badge>}</Row>

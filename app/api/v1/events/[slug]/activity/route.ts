@@ -1,11 +1,12 @@
-import { apiRoute, parseQuery } from "@/lib/api/handler";
-import { activityEvent, attemptsForExport, listAttempts } from "@/lib/activity/queries";
+import { apiRoute } from "@/lib/api/handler";
+import { presentPage } from "@/lib/api/present";
+import { attemptsForExport, listAttempts } from "@/lib/activity/queries";
 import { attemptsCsv, presentAttempt } from "@/lib/activity/present";
-import { attemptListQueryParser } from "@/lib/activity/schema";
+import { tenantEvent } from "@/lib/events/scope";
 
-export const GET = apiRoute("listAttempts", { role: "viewer" }, async ({ ctx, params, query, request }) => {
-  const { page, pageSize, from, to, ...filters } = parseQuery(attemptListQueryParser, query);
-  const event = await activityEvent(ctx, params.slug!);
+export const GET = apiRoute("listAttempts", async ({ ctx, params, query, request }) => {
+  const { page, pageSize, from, to, ...filters } = query;
+  const event = await tenantEvent(ctx, params.slug!);
   const now = new Date();
   if ((request.headers.get("accept") ?? "").includes("text/csv")) {
     const csv = attemptsCsv(await attemptsForExport(event.id, filters, { from, to }), now);
@@ -14,10 +15,5 @@ export const GET = apiRoute("listAttempts", { role: "viewer" }, async ({ ctx, pa
     });
   }
   const result = await listAttempts(event.id, filters, { from, to }, { page, pageSize });
-  return {
-    body: {
-      data: result.rows.map((a) => presentAttempt(a, now)),
-      pagination: { page: result.page, pageSize: result.pageSize, total: result.total, pageCount: result.pageCount },
-    },
-  };
+  return { body: presentPage(result, (a) => presentAttempt(a, now)) };
 });

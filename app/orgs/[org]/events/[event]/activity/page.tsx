@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { canWrite } from "@/lib/auth/roles";
 import { diagnoseEvent } from "@/lib/activity/diagnose-event";
-import { explainAttempt } from "@/lib/activity/present";
-import { activityEvent, activitySummary, eventKeys, listAttempts } from "@/lib/activity/queries";
+import { explainAttempt, presentAttempt } from "@/lib/activity/present";
+import { tenantEvent } from "@/lib/events/scope";
+import { activitySummary, eventKeys, listAttempts } from "@/lib/activity/queries";
 import { openSessionGroups, openSessionIds } from "@/lib/activity/sessions";
 import { parseAttemptFilters } from "@/lib/activity/page-params";
 import { resolveWindow } from "@/lib/activity/window";
@@ -24,7 +25,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const { ctx } = await pageTenant(org);
   const query = await searchParams;
   const now = new Date();
-  const event = await orNotFound(activityEvent(ctx, slug));
+  const event = await orNotFound(tenantEvent(ctx, slug));
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const window = resolveWindow({ window: first(query.window), from: first(query.from), to: first(query.to) }, event, now);
   const list = parseListParams(query, { sortable: ["at"] as const, defaultSort: "at", defaultDir: "desc" });
@@ -94,27 +95,12 @@ export default async function ActivityPage({ params, searchParams }: { params: P
             ...attempts,
             sort: "at",
             dir: "desc",
-            rows: attempts.rows.map((a) => {
-              const explained = explainAttempt(a, now);
-              return {
-                id: a.id,
-                at: a.at.toISOString(),
-                outcome: a.outcome,
-                reason: a.reason,
-                title: explained?.title ?? null,
-                explanation: explained?.explanation ?? null,
-                advice: explained?.advice ?? null,
-                source: a.source,
-                kid: a.kid,
-                keyLabel: a.kid ? (labelOf.get(a.kid) ?? null) : null,
-                network: a.network,
-                browser: a.browser,
-                displayName: a.displayName,
-                email: a.email,
-                sessionId: a.sessionId,
-                sessionOpen: Boolean(a.sessionId && openSessions.has(a.sessionId)),
-              };
-            }),
+            rows: attempts.rows.map((a) => ({
+              ...presentAttempt(a, now),
+              title: explainAttempt(a, now)?.title ?? null,
+              keyLabel: a.kid ? (labelOf.get(a.kid) ?? null) : null,
+              sessionOpen: Boolean(a.sessionId && openSessions.has(a.sessionId)),
+            })),
           }}
         />
       </Card>

@@ -19,7 +19,7 @@ export default async function TestLinksPage({ params, searchParams }: { params: 
   const now = new Date();
   const issuing = await orNotFound(linkIssuingContext(ctx, slug));
   const list = parseListParams(await searchParams, { sortable: LINK_SORTS, defaultSort: "issuedAt", defaultDir: "desc", filters: LINK_FILTERS });
-  const [result, issuers, activeCount] = await Promise.all([listIssuedLinks(ctx, slug, list, now), linkIssuers(issuing.event.id), countActiveLinks(issuing.event.id, now)]);
+  const [result, issuers, activeCount] = await Promise.all([listIssuedLinks(ctx, slug, list, now), linkIssuers(ctx, slug), countActiveLinks(ctx, slug, now)]);
   const writable = canWrite(ctx.actor.role);
 
   return (

@@ -1,7 +1,8 @@
 import { currentUser } from "@/lib/auth/session";
-import { activityEvent, attemptsForExport } from "@/lib/activity/queries";
+import { tenantEvent } from "@/lib/events/scope";
+import { attemptsForExport } from "@/lib/activity/queries";
 import { attemptsCsv } from "@/lib/activity/present";
-import { attemptListQueryParser } from "@/lib/activity/schema";
+import { attemptListQuerySchema } from "@/lib/activity/schema";
 import { AppError } from "@/lib/errors";
 import { tenantForUser } from "@/lib/tenancy/membership";
 
@@ -13,11 +14,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
   try {
     const ctx = await tenantForUser(user, org);
     const query = Object.fromEntries(new URL(request.url).searchParams.entries());
-    const parsed = attemptListQueryParser.safeParse(query);
+    const parsed = attemptListQuerySchema.safeParse(query);
     if (!parsed.success) return new Response(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("\n"), { status: 400 });
     const { from, to, outcome, reason, kid, source, attendee } = parsed.data;
     const filters = { outcome, reason, kid, source, attendee };
-    const event = await activityEvent(ctx, slug);
+    const event = await tenantEvent(ctx, slug);
     const csv = attemptsCsv(await attemptsForExport(event.id, filters, { from, to }), new Date());
     return new Response(csv, {
       headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${event.slug}-activity.csv"`, "Cache-Control": "no-store" },

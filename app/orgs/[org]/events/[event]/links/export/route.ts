@@ -1,6 +1,6 @@
 import { currentUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
-import { presentLink } from "@/lib/links/api";
+import { presentLink } from "@/lib/api/present";
 import { linksCsv } from "@/lib/links/csv";
 import { LINK_FILTERS, LINK_SORTS } from "@/lib/links/schema";
 import { issuedLinksForExport } from "@/lib/links/service";

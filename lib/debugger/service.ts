@@ -2,7 +2,7 @@ import "server-only";
 import { db } from "@/lib/db";
 import { getEvent } from "@/lib/events/service";
 import { loadEntryEvent } from "@/lib/entry/event-config";
-import { verificationKeysFor } from "@/lib/entry/verification-keys";
+import { verificationKeysFor } from "@/lib/keys/verification-keys";
 import { notFound } from "@/lib/errors";
 import { linkUseState } from "@/lib/links/status";
 import { presentAttendee, type ProfileWarning, type PresentedAttendee } from "@/lib/profile/present";

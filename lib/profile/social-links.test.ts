@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { httpsLink, linkedinLink, linkFor, twitterLink } from "./links";
+import { httpsLink, linkedinLink, linkFor, twitterLink } from "./social-links";
 
 describe("twitter links", () => {
   it.each([

@@ -3,8 +3,9 @@ import { db } from "@/lib/db";
 import { decideEntry } from "@/lib/entry/decide-entry";
 import { flushKeyUsage } from "@/lib/keys/usage-recorder";
 import { makeEvent, makeTenant, asRole } from "@/test/factories";
-import { addActiveKey, signAttendeeToken } from "@/test/tokens";
-import { inspectEventToken } from "./inspect-event-token";
+import { signAttendeeToken } from "@/test/tokens";
+import { addActiveKey } from "@/test/event-keys";
+import { inspectEventToken } from "./service";
 import { tokenFromInput } from "./schema";
 
 async function setup() {
