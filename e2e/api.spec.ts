@@ -1,8 +1,8 @@
 import { generateKeyPairSync } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import { SignJWT, importPKCS8 } from "jose";
-import type { APIRequestContext, Page } from "@playwright/test";
-import { test, expect, signUp, createOrganization, createEvent, BASE_URL } from "./support/fixtures";
+import type { APIRequestContext } from "@playwright/test";
+import { test, expect, signUp, createOrganization, createEvent, createApiKey, BASE_URL } from "./support/fixtures";
 
 /**
  * The HTTP API against the production server: a key rotation as a script would run it (the README's
@@ -12,18 +12,10 @@ import { test, expect, signUp, createOrganization, createEvent, BASE_URL } from 
 const SHOTS = "screenshots";
 mkdirSync(SHOTS, { recursive: true });
 
-async function createApiKey(page: Page, orgSlug: string, role: "admin" | "viewer") {
-  await page.goto(`/orgs/${orgSlug}/api-keys`);
-  await page.getByLabel("Name").fill(`e2e ${role}`);
-  await page.getByLabel("Role").selectOption(role);
-  await page.getByRole("button", { name: "Create API key" }).click();
-  return (await page.getByTestId("new-api-key").textContent())!.trim();
-}
-
 function client(request: APIRequestContext, key: string) {
   const headers = { Authorization: `Bearer ${key}` };
   return {
-    get: (path: string) => request.get(`/api/v1${path}`, { headers }),
+    get: (path: string, extraHeaders: Record<string, string> = {}) => request.get(`/api/v1${path}`, { headers: { ...headers, ...extraHeaders } }),
     post: (path: string, data?: unknown) => request.post(`/api/v1${path}`, { headers, ...(data === undefined ? {} : { data }) }),
     put: (path: string, data: unknown) => request.put(`/api/v1${path}`, { headers, data }),
   };
@@ -81,6 +73,20 @@ test("a script rotates an event's keys through the API without downtime, and ins
   // The dashboard's audit log names the API key as the actor.
   await page.goto(`/orgs/${org.slug}/audit`);
   await expect(page.getByRole("cell", { name: /API key "e2e admin"/ }).first()).toBeVisible();
+
+  // The same log through the API: filtered to the key changes, a page at a time, and as CSV.
+  const audit = await api.get("/audit?action=key.&pageSize=2");
+  expect(audit.status(), await audit.text()).toBe(200);
+  const auditPage = await audit.json();
+  expect(auditPage.pagination).toMatchObject({ page: 1, pageSize: 2 });
+  expect(auditPage.pagination.total).toBeGreaterThanOrEqual(5);
+  expect(auditPage.data[0]).toMatchObject({ action: "key.revoked", description: "Revoked a signing key", actor: { type: "api_key" }, eventSlug: event.slug });
+  const csv = await api.get("/audit?action=key.", { Accept: "text/csv" });
+  expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
+  const rows = (await csv.text()).trim().split("\r\n");
+  expect(rows[0]).toBe("at,actor,actorType,action,description,target,targetType,event,changes,details");
+  expect(rows).toHaveLength(auditPage.pagination.total + 1);
+  expect((await api.get("/audit?action=keys.")).status()).toBe(400);
 });
 
 test("the API reference lists every operation, grouped, with request fields and examples", async ({ page }) => {

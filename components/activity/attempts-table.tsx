@@ -193,6 +193,7 @@ export function AttemptsTable({
   return (
     <ServerDataTable
       caption="Entry attempts, newest first"
+      cardsOnPhone
       columns={columns}
       page={page}
       toolbar={

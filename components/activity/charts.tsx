@@ -41,7 +41,8 @@ function ChartFrame({ title, description, children, table }: { title: string; de
         <h3 className="text-sm font-semibold text-slate-900">{title}</h3>
         <p className="text-xs text-slate-600">{description}</p>
       </figcaption>
-      <div className="h-56 w-full" aria-hidden>
+      {/* The chart is a picture of the table below it; inert keeps its focusable SVG out of the tab order too. */}
+      <div className="h-56 w-full" aria-hidden inert>
         {children}
       </div>
       <details className="text-sm">

@@ -52,7 +52,7 @@ function FieldPath({ path }: { path: string }) {
   const cut = path.lastIndexOf(".");
   return (
     <span className="break-all font-mono">
-      {cut >= 0 ? <span className="text-slate-400">{path.slice(0, cut + 1)}</span> : null}
+      {cut >= 0 ? <span className="text-slate-500">{path.slice(0, cut + 1)}</span> : null}
       <span className="font-medium text-slate-900">{path.slice(cut + 1)}</span>
     </span>
   );
@@ -116,7 +116,7 @@ function Example({ summary, curl }: { summary?: string; curl: string }) {
         <p className="text-xs text-slate-600">{summary}</p>
         <CopyButton value={curl} label="Copy" />
       </div>
-      <pre className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">{curl}</pre>
+      <pre tabIndex={0} className="mt-1 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs leading-relaxed text-slate-100">{curl}</pre>
     </div>
   );
 }
@@ -130,7 +130,7 @@ function Operation({ op, spec, baseUrl }: { op: ApiOperation; spec: OperationSpe
   const examples = op.examples?.length ? op.examples : [{ summary: undefined, value: undefined }];
   const access = ACCESS[op.access];
   return (
-    <section id={op.operationId} className="scroll-mt-6 py-5 first:pt-1" aria-labelledby={`${op.operationId}-title`}>
+    <section id={op.operationId} className="scroll-mt-20 py-5 first:pt-1" aria-labelledby={`${op.operationId}-title`}>
       <div className="flex flex-wrap items-center gap-2">
         <Badge tone={METHOD_TONES[op.method]} className="font-mono">
           {op.method}
@@ -203,54 +203,71 @@ export function ApiReference({ baseUrl }: { baseUrl: string }) {
   const doc = buildOpenApiDocument(baseUrl);
   const specOf = (op: ApiOperation) => (doc.paths[op.path] as Record<string, OperationSpec>)[op.method.toLowerCase()]!;
   const groups = API_TAGS.map((tag) => ({ ...tag, operations: API_OPERATIONS.filter((op) => op.tag === tag.name) })).filter((g) => g.operations.length);
-  return (
-    <div className="space-y-6">
-      <Card title="Contents">
-        <nav aria-label="API operations" className="grid gap-x-8 gap-y-4 sm:grid-cols-2">
-          {groups.map((group) => (
-            <div key={group.name}>
-              <a href={`#tag-${group.name.toLowerCase().replace(/\s+/g, "-")}`} className="text-sm font-semibold text-slate-900 hover:underline">
-                {group.name}
-              </a>
-              <ul className="mt-1 space-y-0.5">
-                {group.operations.map((op) => (
-                  <li key={op.operationId} className="flex min-w-0 items-baseline gap-2 text-xs">
-                    <span className="w-12 shrink-0 font-mono font-medium text-slate-500">{op.method}</span>
-                    <a href={`#${op.operationId}`} className="min-w-0 break-all font-mono text-indigo-700 hover:underline">
-                      {op.path}
-                    </a>
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </nav>
-        <div id="status-codes" className="mt-5 scroll-mt-6 border-t border-slate-200 pt-4">
-          <h3 className="text-sm font-semibold text-slate-900">Status codes</h3>
-          <p className="mt-1 text-xs text-slate-600">
-            Every error is <code className="font-mono">{`{"error": {"code", "message", "field", "fields"}}`}</code>; the message says what to do.
-          </p>
-          <dl className="mt-2 grid gap-x-3 gap-y-1 text-xs sm:grid-cols-[auto_1fr]">
-            {STATUS_MEANINGS.map(([status, meaning]) => (
-              <Fragment key={status}>
-                <dt className="font-mono font-medium text-slate-800">{status}</dt>
-                <dd className="mb-1 text-slate-600 sm:mb-0">{meaning}</dd>
-              </Fragment>
-            ))}
-          </dl>
-        </div>
-      </Card>
+  const anchor = (name: string) => `tag-${name.toLowerCase().replace(/\s+/g, "-")}`;
+  const contents = (
+    <nav aria-label="API operations" className="space-y-4">
       {groups.map((group) => (
-        <div key={group.name} id={`tag-${group.name.toLowerCase().replace(/\s+/g, "-")}`} className="scroll-mt-6">
-          <Card title={group.name} description={<Prose text={group.description} />}>
-            <div className="divide-y divide-slate-100">
-              {group.operations.map((op) => (
-                <Operation key={op.operationId} op={op} spec={specOf(op)} baseUrl={baseUrl} />
-              ))}
-            </div>
-          </Card>
+        <div key={group.name}>
+          <a href={`#${anchor(group.name)}`} className="text-sm font-semibold text-slate-900 hover:underline">
+            {group.name}
+          </a>
+          <ul className="mt-1 space-y-0.5">
+            {group.operations.map((op) => (
+              <li key={op.operationId} className="flex min-w-0 items-baseline gap-2 text-xs">
+                <span className="w-12 shrink-0 font-mono font-medium text-slate-500">{op.method}</span>
+                <a href={`#${op.operationId}`} className="min-w-0 break-all font-mono text-indigo-700 hover:underline">
+                  {op.path}
+                </a>
+              </li>
+            ))}
+          </ul>
         </div>
       ))}
+      <a href="#status-codes" className="block text-sm font-semibold text-slate-900 hover:underline">
+        Status codes
+      </a>
+    </nav>
+  );
+  // Wide screens: the contents stay in view beside the operations (the page is over 11,000 px long).
+  // Phones: the same contents as the first card, above everything.
+  return (
+    <div className="lg:grid lg:grid-cols-[minmax(0,1fr)_15rem] lg:items-start lg:gap-6">
+      <div className="min-w-0 space-y-6">
+        <Card title="Contents" className="lg:hidden">
+          {contents}
+        </Card>
+        <Card>
+          <div id="status-codes" className="scroll-mt-20">
+            <h2 className="text-base font-semibold text-slate-900">Status codes</h2>
+            <p className="mt-1 text-xs text-slate-600">
+              Every error is <code className="font-mono">{`{"error": {"code", "message", "field", "fields"}}`}</code>; the message says what to do.
+            </p>
+            <dl className="mt-2 grid gap-x-3 gap-y-1 text-xs sm:grid-cols-[auto_1fr]">
+              {STATUS_MEANINGS.map(([status, meaning]) => (
+                <Fragment key={status}>
+                  <dt className="font-mono font-medium text-slate-800">{status}</dt>
+                  <dd className="mb-1 text-slate-600 sm:mb-0">{meaning}</dd>
+                </Fragment>
+              ))}
+            </dl>
+          </div>
+        </Card>
+        {groups.map((group) => (
+          <div key={group.name} id={anchor(group.name)} className="scroll-mt-20">
+            <Card title={group.name} description={<Prose text={group.description} />}>
+              <div className="divide-y divide-slate-100">
+                {group.operations.map((op) => (
+                  <Operation key={op.operationId} op={op} spec={specOf(op)} baseUrl={baseUrl} />
+                ))}
+              </div>
+            </Card>
+          </div>
+        ))}
+      </div>
+      <aside className="sticky top-20 hidden max-h-[calc(100vh-6rem)] overflow-y-auto rounded-lg bg-white px-4 py-3 shadow-xs ring-1 ring-slate-200 lg:block" data-testid="api-toc">
+        <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">On this page</h2>
+        {contents}
+      </aside>
     </div>
   );
 }

@@ -1,9 +1,11 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { ServerDataTable, TableFilter, TableSearch, serverTableFeatures, type ServerTablePage } from "@/components/ui/data-table";
+import { ServerDataTable, TableExport, TableFilter, TableSearch, serverTableFeatures, useUrlState, type ServerTablePage } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
-import { AUDIT_ACTIONS, describeAuditAction } from "@/lib/audit/actions";
+import { controlClasses } from "@/components/ui/field";
+import { auditActionGroups, describeAuditAction } from "@/lib/audit/actions";
+import { parseAuditDetails, presentAuditDetails } from "@/lib/audit/present";
 import { formatUtc } from "@/lib/format";
 
 export interface AuditTableRow {
@@ -17,32 +19,51 @@ export interface AuditTableRow {
   details: string | null;
 }
 
-function DetailSummary({ details }: { details: string | null }) {
-  if (!details) return null;
-  let parsed: Record<string, unknown>;
-  try {
-    parsed = JSON.parse(details) as Record<string, unknown>;
-  } catch {
-    return null;
-  }
-  const changes = parsed.changes as Record<string, [unknown, unknown]> | undefined;
-  if (changes) {
-    return (
-      <ul className="mt-1 space-y-0.5 text-xs text-slate-600">
-        {Object.entries(changes).map(([field, [from, to]]) => (
-          <li key={field}>
-            <span className="font-medium">{field}</span>: {String(from ?? "—")} → {String(to ?? "—")}
-          </li>
-        ))}
-      </ul>
-    );
-  }
+/** Changes as before → after, the other facts as labelled values (lib/audit/present.ts). */
+function AuditDetails({ action, details }: { action: string; details: string | null }) {
+  const { changes, values } = presentAuditDetails(action, parseAuditDetails(details));
+  if (changes.length === 0 && values.length === 0) return null;
   return (
-    <p className="mt-1 text-xs text-slate-600">
-      {Object.entries(parsed)
-        .map(([k, v]) => `${k}: ${typeof v === "object" ? JSON.stringify(v) : String(v)}`)
-        .join(" · ")}
-    </p>
+    <dl className="mt-1.5 grid grid-cols-[auto_minmax(0,1fr)] gap-x-3 gap-y-0.5 text-xs" data-testid="audit-details">
+      {changes.map((c) => (
+        <div key={c.field} className="contents">
+          <dt className="text-slate-500">{c.label}</dt>
+          <dd className="break-words text-slate-800">
+            <span className="text-slate-500 line-through decoration-slate-400">{c.before}</span>
+            <span aria-label="changed to" className="px-1 text-slate-500">
+              →
+            </span>
+            <span className="font-medium">{c.after}</span>
+          </dd>
+        </div>
+      ))}
+      {values.map((v) => (
+        <div key={v.field} className="contents">
+          <dt className="text-slate-500">{v.label}</dt>
+          <dd className="break-all text-slate-800">{v.value}</dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+/** The action filter, grouped by area; each area starts with "All … actions". */
+function ActionFilter() {
+  const url = useUrlState();
+  return (
+    <select aria-label="Action" value={url.get("action")} onChange={(e) => url.set({ action: e.target.value || null })} className={controlClasses}>
+      <option value="">Action: all</option>
+      {auditActionGroups().map((group) => (
+        <optgroup key={group.area} label={group.label}>
+          <option value={group.all}>All: {group.label.toLowerCase()}</option>
+          {group.actions.map((a) => (
+            <option key={a.value} value={a.value}>
+              {a.label}
+            </option>
+          ))}
+        </optgroup>
+      ))}
+    </select>
   );
 }
 
@@ -53,7 +74,7 @@ const columns = [
     header: "Who",
     enableSorting: false,
     cell: (info) => (
-      <span className="flex items-center gap-2">
+      <span className="flex flex-wrap items-center gap-2 break-words">
         {info.getValue()}
         {info.row.original.actorType !== "user" ? <Badge>{info.row.original.actorType.replace("_", " ")}</Badge> : null}
       </span>
@@ -63,10 +84,10 @@ const columns = [
     header: "What",
     enableSorting: false,
     cell: (info) => (
-      <div>
+      <div className="min-w-56">
         <span className="font-medium">{describeAuditAction(info.getValue())}</span>{" "}
         <code className="font-mono text-xs text-slate-500">{info.getValue()}</code>
-        <DetailSummary details={info.row.original.details} />
+        <AuditDetails action={info.getValue()} details={info.row.original.details} />
       </div>
     ),
   }),
@@ -74,7 +95,7 @@ const columns = [
     header: "Target",
     enableSorting: false,
     cell: (info) => (
-      <div>
+      <div className="break-words">
         {info.getValue()}
         {info.row.original.eventSlug ? <p className="font-mono text-xs text-slate-500">event {info.row.original.eventSlug}</p> : null}
       </div>
@@ -82,8 +103,7 @@ const columns = [
   }),
 ];
 
-export function AuditTable({ page, actors }: { page: ServerTablePage<AuditTableRow>; actors: string[] }) {
-  const prefixes = Array.from(new Set(Object.keys(AUDIT_ACTIONS).map((a) => a.split(".")[0]!)));
+export function AuditTable({ page, actors, exportHref }: { page: ServerTablePage<AuditTableRow>; actors: string[]; exportHref: string }) {
   return (
     <ServerDataTable
       caption="Audit log"
@@ -92,18 +112,14 @@ export function AuditTable({ page, actors }: { page: ServerTablePage<AuditTableR
       toolbar={
         <>
           <TableSearch label="Search targets" placeholder="Search target…" />
-          <TableFilter
-            name="action"
-            label="Action"
-            options={[
-              ...prefixes.map((p) => ({ value: `${p}.`, label: `All ${p} actions` })),
-              ...Object.entries(AUDIT_ACTIONS).map(([value, label]) => ({ value, label })),
-            ]}
-          />
+          <ActionFilter />
           <TableFilter name="actor" label="Who" options={actors.map((a) => ({ value: a, label: a }))} />
+          <TableExport href={exportHref} />
         </>
       }
-      emptyState="No audit entries match these filters."
+      cardsOnPhone
+      emptyState="Nothing has been recorded yet."
+      filteredEmptyState="No audit entries match these filters."
     />
   );
 }

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { inspectTokenAction } from "@/lib/actions/debugger";
 import type { EventTokenInspection } from "@/lib/debugger/service";
+import type { CheckState, DebuggerView } from "@/lib/debugger/present";
 import { formatUtc } from "@/lib/format";
 import { AttendeePreview } from "@/components/profile/attendee-preview";
 import { ProfileWarnings } from "@/components/profile/profile-warnings";
@@ -12,16 +13,20 @@ import { Card } from "@/components/ui/card";
 import { cn } from "@/components/ui/cn";
 import { Field, inputClasses } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { SeverityList } from "@/components/ui/severity";
 import { useAction } from "@/components/ui/use-action";
 
-const STATUS_STYLE = {
-  pass: { icon: "✓", className: "text-emerald-700", label: "passed" },
-  fail: { icon: "✗", className: "text-red-700", label: "failed" },
-  skip: { icon: "–", className: "text-slate-400", label: "not checked" },
-} as const;
+/** passed/failed in colour; checks that could not run, or ran on unverified claims, greyed out (still readable: slate-500 meets AA). */
+const CHECK_LOOK: Record<CheckState, { icon: string; label: string; mark: string; muted: boolean }> = {
+  passed: { icon: "✓", label: "passed", mark: "text-emerald-700", muted: false },
+  failed: { icon: "✗", label: "failed", mark: "text-red-700", muted: false },
+  not_applicable: { icon: "–", label: "not applicable", mark: "text-slate-500", muted: false },
+  not_run: { icon: "–", label: "not run", mark: "text-slate-500", muted: true },
+  unverified: { icon: "?", label: "unverified", mark: "text-slate-500", muted: true },
+};
 
 function Json({ value }: { value: unknown }) {
-  return <pre className="max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-5 text-slate-100">{JSON.stringify(value, null, 2)}</pre>;
+  return <pre tabIndex={0} className="max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-5 text-slate-100">{JSON.stringify(value, null, 2)}</pre>;
 }
 
 function DecodedPartView({ title, part }: { title: string; part: EventTokenInspection["inspection"]["header"] }) {
@@ -54,8 +59,9 @@ function ReplayLine({ replay }: { replay: EventTokenInspection["replay"] }) {
 
 export function TokenDebugger({ orgSlug, eventSlug }: { orgSlug: string; eventSlug: string }) {
   const { run, pending, error, fieldError } = useAction(inspectTokenAction);
-  const [result, setResult] = useState<EventTokenInspection | null>(null);
+  const [result, setResult] = useState<(EventTokenInspection & { view: DebuggerView }) | null>(null);
   const inspection = result?.inspection;
+  const view = result?.view;
   return (
     <div className="space-y-6">
       <Card title="Paste a token" description="Or the whole event link. It is checked against this event's keys and token policy exactly as the entry would, and nothing is used up or stored.">
@@ -86,52 +92,55 @@ export function TokenDebugger({ orgSlug, eventSlug }: { orgSlug: string; eventSl
         </form>
       </Card>
 
-      {inspection ? (
+      {inspection && view ? (
         <div className="space-y-6" data-testid="debugger-result">
-          {inspection.result.ok ? (
-            <Alert tone="success" title="The entry would accept this token">
-              It signs in {inspection.result.claims.displayName}
-              {inspection.result.expiresAt ? `, until ${formatUtc(inspection.result.expiresAt)}` : ""}. Verified with key {inspection.result.kid.slice(0, 8)}.
-            </Alert>
-          ) : (
-            <Alert tone="danger" title={`The entry would refuse this token: ${inspection.explanation?.code}`}>
-              <p>{inspection.explanation?.title}. {inspection.explanation?.explanation}</p>
-            </Alert>
-          )}
+          <Alert tone={view.verdict.accepted ? "success" : "danger"} title={view.verdict.title}>
+            <p>{view.verdict.explanation}</p>
+            {view.verdict.fix ? (
+              <p className="mt-2">
+                <span className="font-semibold">What to fix: </span>
+                {view.verdict.fix}
+              </p>
+            ) : null}
+            {view.verdict.code ? (
+              <p className="mt-2 text-xs">
+                Attendees would see the error page for reason <code className="font-mono">{view.verdict.code}</code>.
+              </p>
+            ) : null}
+          </Alert>
           <ReplayLine replay={result.replay} />
-          {inspection.notes.length > 0 ? (
-            <ul className="space-y-2">
-              {inspection.notes.map((note) => (
-                <li key={note.code + note.message}>
-                  <Alert tone="warning">{note.message}</Alert>
-                </li>
-              ))}
-            </ul>
-          ) : null}
-          <div className="grid gap-6 lg:grid-cols-2">
+          {view.notes.length > 0 ? <SeverityList items={view.notes.map((n) => ({ ...n, id: n.code + n.message }))} emptyText="" /> : null}
+          <div className="grid items-start gap-6 lg:grid-cols-2">
             <Card title="Checks">
               <ol className="-my-1 divide-y divide-slate-100">
-                {inspection.checks.map((check) => {
-                  const style = STATUS_STYLE[check.status];
+                {view.checks.map((check) => {
+                  const look = CHECK_LOOK[check.state];
                   return (
-                    <li key={check.id} className="flex gap-3 py-2 text-sm" data-check={check.id} data-status={check.status}>
-                      <span aria-label={style.label} className={cn("w-4 shrink-0 font-bold", style.className)}>
-                        {style.icon}
+                    <li key={check.id} className="flex gap-3 py-2 text-sm" data-check={check.id} data-status={check.status} data-state={check.state}>
+                      <span aria-hidden className={cn("w-4 shrink-0 font-bold", look.mark)}>
+                        {look.icon}
                       </span>
                       <div className="min-w-0">
-                        <p className="font-medium text-slate-900">{check.label}</p>
-                        <p className="break-words text-slate-600">{check.text}</p>
+                        <p className={cn("font-medium", look.muted ? "text-slate-500" : "text-slate-900")}>
+                          {check.label}
+                          {look.muted ? (
+                            <span className="ml-2 rounded bg-slate-100 px-1.5 py-0.5 text-xs font-medium text-slate-600">{look.label}</span>
+                          ) : (
+                            <span className="sr-only"> ({look.label})</span>
+                          )}
+                        </p>
+                        <p className={cn("break-words", look.muted ? "text-slate-500" : "text-slate-600")}>{check.text}</p>
                       </div>
                     </li>
                   );
                 })}
               </ol>
             </Card>
-            <Card title="As attendees would see them" description={result.attendee ? undefined : "No readable displayName, so there is nothing to show."}>
-              {result.attendee ? (
+            <Card title="As attendees would see them" description={view.previewWithheld ?? (result.attendee ? undefined : "No readable displayName, so there is nothing to show.")}>
+              {result.attendee && !view.previewWithheld ? (
                 <div className="space-y-4">
                   <AttendeePreview attendee={result.attendee} loadImage={false} />
-                  <ProfileWarnings warnings={result.warnings} emptyText="No profile warnings." />
+                  <ProfileWarnings warnings={result.warnings} emptyText="The profile shows as configured." />
                 </div>
               ) : null}
             </Card>

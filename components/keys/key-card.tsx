@@ -119,7 +119,7 @@ export function KeyCard({
             <code className="min-w-0 break-all rounded bg-slate-50 px-2 py-1 font-mono text-xs text-slate-800 ring-1 ring-inset ring-slate-200">{k.kid}</code>
             <CopyButton value={k.kid} label="Copy kid" />
           </div>
-          <pre className="max-w-full overflow-x-auto rounded bg-slate-50 p-2 font-mono text-[11px] leading-4 text-slate-800 ring-1 ring-inset ring-slate-200">
+          <pre tabIndex={0} className="max-w-full overflow-x-auto rounded bg-slate-50 p-2 font-mono text-[11px] leading-4 text-slate-800 ring-1 ring-inset ring-slate-200">
             {k.publicKeyPem}
           </pre>
         </div>

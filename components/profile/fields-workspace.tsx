@@ -4,12 +4,13 @@ import { useMemo, useOptimistic, useState, useTransition } from "react";
 import { reorderProfileFieldsAction } from "@/lib/actions/profile-fields";
 import type { ErrorBody } from "@/lib/errors";
 import { presentAttendee } from "@/lib/profile/present";
+import { describeSeverityCounts } from "@/lib/severity";
 import { defaultSample, orderLikeFields, sampleClaims, sampleValueFor, withMissingFields, type ProfilePair } from "@/lib/profile/sample";
 import type { ProfileFieldRow } from "@/lib/profile/service";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { cn } from "@/components/ui/cn";
+import { SeveritySummary } from "@/components/ui/severity";
 import { AttendeePreview } from "./attendee-preview";
 import { FieldsEditor, type FieldDraft } from "./fields-editor";
 import { ProfileWarnings } from "./profile-warnings";
@@ -107,23 +108,14 @@ export function ProfileFieldsWorkspace({
         <Card title="Preview" description="Live, for the sample attendee, with the fields as they stand." actions={
             <>
               {draft ? <Badge tone="amber">Includes unsaved changes</Badge> : null}
-              <a
-                href="#preview-warnings"
-                data-testid="warnings-jump"
-                className={cn(
-                  "rounded-md px-2 py-0.5 text-xs font-medium ring-1 ring-inset hover:underline",
-                  warnings.length === 0 ? "bg-emerald-50 text-emerald-800 ring-emerald-200" : "bg-amber-50 text-amber-900 ring-amber-300",
-                )}
-              >
-                {warnings.length === 0 ? "No warnings" : `${warnings.length} ${warnings.length === 1 ? "warning" : "warnings"} ↓`}
-              </a>
+              <SeveritySummary href="#preview-warnings" testId="warnings-jump" items={warnings} noneText="Shows as configured" />
             </>
           }
         >
           <AttendeePreview attendee={attendee} />
           <section aria-labelledby="preview-warnings" className="mt-5 space-y-2 border-t border-slate-100 pt-4">
             <h3 id="preview-warnings" className="text-sm font-semibold text-slate-900">
-              Warnings{warnings.length ? ` (${warnings.length})` : ""}
+              Findings{warnings.length ? `: ${describeSeverityCounts(warnings)}` : ""}
             </h3>
             <ProfileWarnings warnings={warnings} emptyText="No warnings: this token shows exactly as configured." />
           </section>

@@ -13,7 +13,7 @@ const ROLE_TONES: Record<AttendeeRole, string> = {
 export function RoleBadges({ roles, className }: { roles: readonly RoleBadge[]; className?: string }) {
   if (roles.length === 0) return null;
   return (
-    <ul aria-label="Roles" className={cn("flex flex-wrap justify-end gap-1", className)}>
+    <ul aria-label="Roles" className={cn("media-colors flex flex-wrap justify-end gap-1", className)}>
       {roles.map((r) => (
         <li key={r.role} title={r.description} data-role={r.role} className={cn("rounded px-1.5 py-0.5 text-[11px] font-semibold leading-4 shadow-sm", ROLE_TONES[r.role])}>
           {r.label}

@@ -35,7 +35,7 @@ export function StreamTile({
       data-testid="stream-tile"
       data-revealed={revealed || undefined}
       className={cn(
-        "group @container relative aspect-video w-full overflow-hidden rounded-xl bg-slate-900 text-white shadow-md ring-1 ring-slate-900/10 outline-offset-4",
+        "media-colors group @container relative aspect-video w-full overflow-hidden rounded-xl bg-slate-900 text-white shadow-md ring-1 ring-slate-900/10 outline-offset-4",
         className,
       )}
     >

@@ -61,7 +61,7 @@ export function SnippetsView({ snippets }: { snippets: Snippet[] }) {
             <span className="truncate font-mono text-xs text-slate-300">{snippet.fileName}</span>
             <CopyButton value={snippet.code} label="Copy code" />
           </div>
-          <pre className="max-h-[36rem] overflow-auto bg-slate-950 p-4 text-xs leading-5 text-slate-100">
+          <pre tabIndex={0} className="max-h-[36rem] overflow-auto bg-slate-950 p-4 text-xs leading-5 text-slate-100">
             <code>{snippet.code}</code>
           </pre>
         </div>

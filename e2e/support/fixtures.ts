@@ -66,6 +66,15 @@ export async function createEvent(page: Page, orgSlug: string, name = `Event ${u
   return { name, slug };
 }
 
+/** Creates an organization API key on the API keys page and returns it (shown once). */
+export async function createApiKey(page: Page, orgSlug: string, role: "admin" | "viewer") {
+  await page.goto(`/orgs/${orgSlug}/api-keys`);
+  await page.getByLabel("Name").fill(`e2e ${role}`);
+  await page.getByLabel("Role").selectOption(role);
+  await page.getByRole("button", { name: "Create API key" }).click();
+  return (await page.getByTestId("new-api-key").textContent())!.trim();
+}
+
 /** Captures the next server-action POST the page sends (its Next-Action id and body) so a test can replay it as someone else. */
 export async function captureServerAction(page: Page, trigger: () => Promise<void>) {
   const requestPromise = page.waitForRequest((r) => r.method() === "POST" && Boolean(r.headers()["next-action"]));

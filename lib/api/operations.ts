@@ -2,6 +2,8 @@ import { z } from "zod";
 import type { OrgRole } from "@/lib/auth/roles";
 import { attemptListResponseSchema, diagnosisResponseSchema, endSessionsResponseSchema, summaryResponseSchema } from "@/lib/activity/present";
 import { attemptListQuerySchema, endSessionsBodySchema, summaryQuerySchema } from "@/lib/activity/schema";
+import { AUDIT_CSV_COLUMNS, auditListResponseSchema } from "@/lib/audit/present";
+import { auditListQuerySchema } from "@/lib/audit/schema";
 import { createEventBodySchema, eventListQuerySchema } from "@/lib/events/schema";
 import type { KeyTransition } from "@/lib/keys/lifecycle";
 import { LINK_CSV_COLUMNS, LINK_EXPORT_LIMIT } from "@/lib/links/csv";
@@ -65,6 +67,7 @@ export const API_TAGS = [
   { name: "Test links", description: "One-off and long-lived links that sign a test attendee in, signed by a key the dashboard keeps. The token is returned once; only its hash is kept." },
   { name: "Tokens", description: "Check a token the way the event's entry would, without consuming it." },
   { name: "Activity", description: "Every sign-in attempt at the event's entry, summaries for charts, a diagnosis in words, and ending attendee sessions." },
+  { name: "Audit log", description: "Who changed what in the organization, and when: the dashboard's audit log, with filters, as JSON or CSV." },
 ] as const;
 
 const READ_ERRORS = [401, 404, 429];
@@ -361,6 +364,25 @@ const OPERATIONS = [
     ],
     success: { status: 200, description: "How many sessions were ended", schema: endSessionsResponseSchema },
     errors: [400, 401, 403, 404, 429],
+  },
+  {
+    method: "GET",
+    path: "/audit",
+    operationId: "listAuditLog",
+    tag: "Audit log",
+    summary: "List the organization's audit log, newest first",
+    description:
+      "Who changed what, and when: organization, members, events, keys, profile fields, test links, API keys and account security. Each entry carries its changes as before → after and its other facts as labelled text, and the recorded details as JSON. " +
+      "Filters as in the dashboard's Audit log; a bad filter is 400 naming the field. Send `Accept: text/csv` for CSV of every matching entry (at most 100,000).",
+    access: "viewer",
+    query: auditListQuerySchema,
+    success: {
+      status: 200,
+      description: "One page of entries (or text/csv)",
+      schema: auditListResponseSchema,
+      csv: { description: 'Every matching entry, newest first; changes and details as readable text ("Role: viewer → admin").', columns: AUDIT_CSV_COLUMNS },
+    },
+    errors: [400, 401, 429],
   },
 ] as const satisfies readonly ApiOperation[];
 

@@ -222,7 +222,7 @@ export const tokenInspectionResponseSchema = z.object({
         metLinks: z.array(z.object({ key: z.string(), label: z.string(), url: z.string() })).describe("Links on the “You met with…” page"),
       })
       .nullable()
-      .describe("The attendee's stream tile with the event's profile fields (null when the payload has no displayName)"),
+      .describe("The attendee's stream tile with the event's profile fields (null when the signature did not verify or the payload has no displayName)"),
     warnings: z
       .array(z.object({ code: z.string(), level: z.enum(["error", "warning", "info"]), message: z.string(), key: z.string().nullable() }))
       .describe("Problems with the profile data: dropped keys, likely typos, cut values, invalid links"),

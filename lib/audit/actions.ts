@@ -53,6 +53,36 @@ export type AuditAction = keyof typeof AUDIT_ACTIONS;
 export const AUDIT_TARGET_TYPES = ["organization", "member", "invitation", "event", "api_key", "profile_field", "signing_key", "issued_link", "user"] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number] | (string & {});
 
+/** The areas of the log, in the order the action filter groups them; an action's area is the part before its dot. */
+export const AUDIT_AREAS = {
+  organization: "Organization",
+  member: "Members",
+  event: "Events",
+  profile_field: "Profile fields",
+  key: "Signing keys",
+  link: "Test links",
+  attendee_session: "Attendee sessions",
+  api_key: "API keys",
+  account: "Account security",
+} as const;
+
+export type AuditArea = keyof typeof AUDIT_AREAS;
+
+/** The action filter's groups: per area, "all of this area" (the prefix, e.g. "key.") and each action. */
+export function auditActionGroups(): Array<{ area: AuditArea; label: string; all: string; actions: Array<{ value: AuditAction; label: string }> }> {
+  return (Object.entries(AUDIT_AREAS) as Array<[AuditArea, string]>).map(([area, label]) => ({
+    area,
+    label,
+    all: `${area}.`,
+    actions: (Object.entries(AUDIT_ACTIONS) as Array<[AuditAction, string]>).filter(([action]) => action.startsWith(`${area}.`)).map(([value, text]) => ({ value, label: text })),
+  }));
+}
+
+/** A known action ("key.revoked") or a known area prefix ("key."): what the action filter accepts. */
+export function isAuditActionFilter(value: string): boolean {
+  return Object.hasOwn(AUDIT_ACTIONS, value) || (value.endsWith(".") && Object.hasOwn(AUDIT_AREAS, value.slice(0, -1)));
+}
+
 export function describeAuditAction(action: string): string {
   return (AUDIT_ACTIONS as Record<string, string>)[action] ?? action;
 }

@@ -43,6 +43,17 @@ describe("token debugger", () => {
     expect(result.inspection.checks.find((c) => c.id === "exp")?.status).toBe("fail");
   });
 
+  it("never draws a tampered token's claims as the attendee the host sent", async () => {
+    const { ctx, event, key } = await setup();
+    const [h, p, sig] = (await signAttendeeToken(key, { displayName: "Real Name", roles: ["presenter"] })).split(".");
+    const payload = { ...JSON.parse(Buffer.from(p!, "base64url").toString()), displayName: "Mallory", roles: ["host"] };
+    const tampered = `${h}.${Buffer.from(JSON.stringify(payload)).toString("base64url")}.${sig}`;
+    const result = await inspectEventToken(ctx, event.slug, tampered);
+    expect(result.inspection.result).toMatchObject({ ok: false, reason: "bad_signature" });
+    expect(result.attendee).toBeNull();
+    expect(result.warnings).toEqual([]);
+  });
+
   it("treats another organization's event as not found", async () => {
     const { event, key } = await setup();
     const other = await makeTenant();

@@ -19,7 +19,7 @@ export type ReplayState =
 export interface EventTokenInspection {
   inspection: TokenInspection;
   replay: ReplayState;
-  /** The attendee as the event's profile fields would show them (only when the claims are readable). */
+  /** The attendee as the event's profile fields would show them (only when the signature verified and the claims are readable). */
   attendee: PresentedAttendee | null;
   warnings: ProfileWarning[];
 }
@@ -50,10 +50,14 @@ export async function inspectEventToken(ctx: TenantContext, eventSlug: string, t
     }
   }
 
-  const payload = inspection.payload.kind === "json" && typeof inspection.payload.value === "object" && inspection.payload.value !== null ? (inspection.payload.value as Record<string, unknown>) : null;
+  // Claims whose signature did not verify are anyone's words: never drawn as the attendee the host sent.
+  const payload =
+    inspection.signatureVerified && inspection.payload.kind === "json" && typeof inspection.payload.value === "object" && inspection.payload.value !== null
+      ? (inspection.payload.value as Record<string, unknown>)
+      : null;
   if (!payload || typeof payload.displayName !== "string") return { inspection, replay, attendee: null, warnings: [] };
   const fields = await profileFieldsForEvent(event.id);
-  // Roles as the entry would grant them (feature-gated) when the token verified; as sent otherwise.
+  // Roles as the entry would grant them (feature-gated) when the token was accepted; as signed otherwise (e.g. expired).
   const roles = inspection.result.ok ? inspection.result.claims.roles : payload.roles;
   const presentation = presentAttendee({ displayName: payload.displayName, avatarUrl: payload.avatarUrl, userProfile: payload.userProfile, roles }, fields);
   return { inspection, replay, attendee: presentation.attendee, warnings: presentation.warnings };

@@ -4,7 +4,8 @@ import { explainFailure, type ReasonFailure } from "@/lib/tokens/reasons";
  * The attendee's refusal page, rendered as one small HTML document straight from the entry (no
  * React render, no stylesheet request): a refused token is answered as fast as a sign-in, which
  * matters when a wave of stale links arrives at the start of an event. Everything interpolated is
- * escaped; the look follows the attendee pages (components/attendee/attendee-shell.tsx).
+ * escaped; the look follows the attendee pages (components/attendee/attendee-shell.tsx), dark mode
+ * included (app/globals.css turns the palette over; this page has its own few colours).
  */
 export interface ProblemPageEvent {
   name: string;
@@ -20,7 +21,9 @@ main{max-width:36rem;margin:0 auto;padding:2.5rem 1rem}.card{background:#fff;bor
 .card>*+*{margin-top:1rem}.label{font-size:.75rem;font-weight:600;letter-spacing:.025em;text-transform:uppercase;color:#b91c1c;margin:0}
 h1{font-size:1.25rem;font-weight:600;margin:0}p{margin:0}.explanation{color:#1e293b}.action{color:#334155}.contact{font-size:.875rem;color:#334155}
 a{color:#4338ca;font-weight:500;text-underline-offset:2px;text-decoration:none}a:hover{text-decoration:underline}
-.code{border-top:1px solid #f1f5f9;padding-top:.75rem;font-size:.75rem;color:#64748b}code{background:#f1f5f9;border-radius:.25rem;padding:0 .25rem;font-family:ui-monospace,monospace;color:#334155}`;
+.code{border-top:1px solid #f1f5f9;padding-top:.75rem;font-size:.75rem;color:#64748b}code{background:#f1f5f9;border-radius:.25rem;padding:0 .25rem;font-family:ui-monospace,monospace;color:#334155}
+:root{color-scheme:light dark}@media (prefers-color-scheme:dark){body{background:#020617;color:#f1f5f9}header,.card{background:#0f172a}header{border-color:#1e293b}.card{outline-color:#1e293b}
+.label{color:#fca5a5}.explanation{color:#e2e8f0}.action,.contact{color:#cbd5e1}a{color:#a5b4fc}.code{border-color:#1e293b;color:#94a3b8}code{background:#1e293b;color:#cbd5e1}}`;
 
 function contactLine(contact: string): string {
   if (!contact) return "";

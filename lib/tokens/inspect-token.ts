@@ -98,7 +98,8 @@ function passOrSkipText(id: CheckId, status: "pass" | "skip", result: VerifyResu
         const { displayName, userProfile, roles } = result.claims;
         return `displayName "${displayName}", ${userProfile.length} profile field${userProfile.length === 1 ? "" : "s"}, roles: ${roles.length ? roles.join(", ") : "none"}.`;
       }
-      return "displayName and the optional claims are acceptable.";
+      // A skip means the claims were never read (the token's shape failed first): never call them acceptable then.
+      return status === "skip" ? NOT_CHECKED : "displayName and the optional claims are acceptable.";
   }
 }
 

@@ -31,7 +31,7 @@ export default async function MetPage({ params }: { params: Promise<{ slug: stri
           )}
         </section>
         <section className="space-y-3">
-          <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-500">Your card, as the people you met see it</h2>
+          <h2 className="text-sm font-semibold uppercase tracking-wide text-slate-600">Your card, as the people you met see it</h2>
           <MetCard attendee={you} className="sm:max-w-md" />
         </section>
         {current.session.leftAt ? null : (

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { AUDIT_FILTERS, AUDIT_SORTS, auditActors, listAuditLog } from "@/lib/audit/query";
+import { AUDIT_FILTERS, AUDIT_SORTS, auditActors, auditFiltersOf, listAuditLog } from "@/lib/audit/query";
 import { parseListParams, type SearchParams } from "@/lib/tables/list-params";
 import { pageTenant } from "@/lib/tenancy/page";
 import { AuditTable } from "@/components/audit/audit-table";
@@ -11,12 +11,13 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
   const { org } = await params;
   const { ctx } = await pageTenant(org);
   const list = parseListParams(await searchParams, { sortable: AUDIT_SORTS, defaultSort: "createdAt", defaultDir: "desc", filters: AUDIT_FILTERS });
-  const [result, actors] = await Promise.all([listAuditLog(ctx, list), auditActors(ctx)]);
+  const [result, actors] = await Promise.all([listAuditLog(ctx, auditFiltersOf(list), list), auditActors(ctx)]);
   return (
     <>
       <PageHeader title="Audit log" description="Who changed what, and when: organization, members, events, keys, profile fields and links. Entries cannot be edited." />
       <AuditTable
         actors={actors}
+        exportHref={`/orgs/${org}/audit/export`}
         page={{
           ...result,
           sort: list.sort,

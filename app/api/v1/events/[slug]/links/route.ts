@@ -11,8 +11,7 @@ export const GET = apiRoute("listLinks", async ({ ctx, params, query, request })
     const exported = await issuedLinksForExport(ctx, params.slug!, { q, sort, dir, filters });
     return new Response(linksCsv(exported.rows.map(presentLink)), { headers: csvHeaders(`${exported.eventSlug}-test-links.csv`) });
   }
-  const result = await listIssuedLinks(ctx, params.slug!, { q, sort, dir, page, pageSize, filters });
-  return { body: presentPage(result, presentLink) };
+  return { body: presentPage(await listIssuedLinks(ctx, params.slug!, { q, sort, dir, page, pageSize, filters }), presentLink) };
 });
 
 /** Server-side signing only: the API never takes a private key. */
