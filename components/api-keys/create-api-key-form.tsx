@@ -5,7 +5,7 @@ import { useState } from "react";
 import { createApiKeyAction } from "@/lib/actions/api-keys";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableValue } from "@/components/ui/copy-button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { formValues, useAction } from "@/components/ui/use-action";
@@ -43,12 +43,13 @@ export function CreateApiKeyForm({ orgSlug }: { orgSlug: string }) {
       {created ? (
         <Alert tone="warning" title={`Copy the key “${created.name}” now: it is shown only once`}>
           <p>Only a hash is stored. Keep it in your secret store; anyone holding it acts for this organization with its role.</p>
-          <div className="mt-2 flex items-center gap-2">
-            <code className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-xs ring-1 ring-amber-200" data-testid="new-api-key">
-              {created.key}
-            </code>
-            <CopyButton value={created.key} label="Copy key" />
-          </div>
+          <CopyableValue
+            className="mt-2 flex items-center gap-2"
+            codeClassName="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-xs ring-1 ring-amber-200"
+            testId="new-api-key"
+            value={created.key}
+            copyLabel="Copy key"
+          />
         </Alert>
       ) : null}
     </div>

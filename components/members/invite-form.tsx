@@ -5,7 +5,7 @@ import { inviteMemberAction } from "@/lib/actions/members";
 import { assignableRoles, ROLE_DESCRIPTIONS, type OrgRole } from "@/lib/auth/roles";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableValue } from "@/components/ui/copy-button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { formValues, useAction } from "@/components/ui/use-action";
@@ -56,12 +56,13 @@ export function InviteForm({ orgSlug, actorRole, origin }: { orgSlug: string; ac
                 : "This server sends no email (SMTP_URL is not configured). Copy this link and give it to them."}{" "}
             They sign up or sign in with {created.email} and accept. It expires in 7 days.
           </p>
-          <div className="mt-2 flex items-center gap-2">
-            <code className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-xs ring-1 ring-emerald-200" data-testid="invitation-link">
-              {created.link}
-            </code>
-            <CopyButton value={created.link} label="Copy link" />
-          </div>
+          <CopyableValue
+            className="mt-2 flex items-center gap-2"
+            codeClassName="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-xs ring-1 ring-emerald-200"
+            testId="invitation-link"
+            value={created.link}
+            copyLabel="Copy link"
+          />
         </Alert>
       ) : null}
     </div>
