@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { createApiKeyAction } from "@/lib/actions/api-keys";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyableValue } from "@/components/ui/copy-button";
@@ -16,12 +17,9 @@ export function CreateApiKeyForm({ orgSlug }: { orgSlug: string }) {
   const [created, setCreated] = useState<{ key: string; name: string } | null>(null);
   return (
     <div className="space-y-4">
-      <form
-        noValidate
+      <ActionForm
         className="grid gap-4 sm:grid-cols-[1fr_14rem_auto] sm:items-start"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const form = e.currentTarget;
+        onSubmit={(form) => {
           const values = formValues(form) as { name: string; role: "admin" | "viewer" };
           run({ ...values, orgSlug }, (data) => {
             setCreated({ key: data.key, name: data.name });
@@ -38,7 +36,7 @@ export function CreateApiKeyForm({ orgSlug }: { orgSlug: string }) {
         <Button type="submit" disabled={pending} className="sm:mt-6">
           {pending ? "Creating…" : "Create API key"}
         </Button>
-      </form>
+      </ActionForm>
       <FormError error={error} />
       {created ? (
         <Alert tone="warning" title={`Copy the key “${created.name}” now: it is shown only once`}>

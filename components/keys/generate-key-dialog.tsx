@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { generateKeyAction } from "@/lib/actions/keys";
 import { KEY_LABEL_MAX } from "@/lib/keys/schema";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -138,13 +139,11 @@ export function GenerateKeyDialog({ orgSlug, eventSlug, hasActiveKey, open, onOp
             </div>
           </div>
         ) : (
-          <form
+          <ActionForm
             id={formId}
-            noValidate
             className="space-y-5"
-            onSubmit={(e) => {
-              e.preventDefault();
-              const values = formValues(e.currentTarget);
+            onSubmit={(form) => {
+              const values = formValues(form);
               run({ ...(values as Record<string, string>), activate: Boolean(values.activate), orgSlug, eventSlug } as Parameters<typeof generateKeyAction>[0], (data) => {
                 setGenerated({
                   kid: data.key.kid,
@@ -205,7 +204,7 @@ export function GenerateKeyDialog({ orgSlug, eventSlug, hasActiveKey, open, onOp
             />
             {pending ? <p className="text-sm text-slate-600">Generating the key pair on the server; a 4096-bit key can take several seconds.</p> : null}
             <FormError error={error} />
-          </form>
+          </ActionForm>
         )}
       </Dialog>
     </>

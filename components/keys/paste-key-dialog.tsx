@@ -5,6 +5,7 @@ import { useState } from "react";
 import { uploadPublicKeyAction } from "@/lib/actions/keys";
 import { KEY_LABEL_MAX } from "@/lib/keys/schema";
 import { DOC_PUBOUT_COMMAND, MAX_KEY_INPUT_BYTES, precheckKeyText, refusals, type KeyRefusal } from "@/lib/keys/refusals";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, TextField } from "@/components/ui/field";
@@ -88,19 +89,17 @@ export function PasteKeyDialog({ orgSlug, eventSlug, hasActiveKey, open, onOpenC
             </p>
           </div>
         ) : (
-          <form
+          <ActionForm
             id={formId}
-            noValidate
             className="space-y-4"
-            onSubmit={(e) => {
-              e.preventDefault();
+            onSubmit={(form) => {
               const refusal = precheckKeyText(text);
               if (refusal) {
                 setLocalRefusal(refusal);
                 if (refusal.reason === "private_key") setText("");
                 return;
               }
-              const values = formValues(e.currentTarget);
+              const values = formValues(form);
               run({ orgSlug, eventSlug, publicKey: text, label: String(values.label ?? ""), activate: Boolean(values.activate) }, (data) => {
                 setAdded({ shortKid: data.key.shortKid, fingerprint: data.key.fingerprint, status: data.key.status, format: data.format });
                 setText("");
@@ -153,7 +152,7 @@ export function PasteKeyDialog({ orgSlug, eventSlug, hasActiveKey, open, onOpenC
                   : "This event has no active key yet, so no attendee can sign in: activating now lets tokens signed with this key in."
               }
             />
-          </form>
+          </ActionForm>
         )}
       </Dialog>
     </>

@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { inviteMemberAction } from "@/lib/actions/members";
 import { assignableRoles, ROLE_DESCRIPTIONS, type OrgRole } from "@/lib/auth/roles";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyableValue } from "@/components/ui/copy-button";
@@ -15,12 +16,9 @@ export function InviteForm({ orgSlug, actorRole, origin }: { orgSlug: string; ac
   const [created, setCreated] = useState<{ email: string; link: string; mailed: "sent" | "failed" | "unavailable" } | null>(null);
   return (
     <div className="space-y-4">
-      <form
-        noValidate
+      <ActionForm
         className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const form = e.currentTarget;
+        onSubmit={(form) => {
           const values = formValues(form) as { email: string; role: OrgRole };
           run({ ...values, orgSlug }, (data) => {
             setCreated({ email: data.email, link: `${origin}/invite/${data.id}`, mailed: data.mailed });
@@ -39,7 +37,7 @@ export function InviteForm({ orgSlug, actorRole, origin }: { orgSlug: string; ac
         <Button type="submit" disabled={pending} className="sm:mt-6">
           {pending ? "Inviting…" : "Create invitation"}
         </Button>
-      </form>
+      </ActionForm>
       <p className="text-xs text-slate-500">
         {assignableRoles(actorRole)
           .map((r) => `${r}: ${ROLE_DESCRIPTIONS[r]}`)
