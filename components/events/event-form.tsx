@@ -6,6 +6,7 @@ import { useState } from "react";
 import { createEventAction, updateEventAction } from "@/lib/actions/events";
 import { CONTACT_HINT, EVENT_LIMITS, POLICY_LIMITS, slugify, type EventSettings } from "@/lib/events/schema";
 import { formatDuration, type DurationUnit } from "@/lib/format";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DateTimeField } from "@/components/ui/date-time-field";
@@ -73,12 +74,10 @@ export function EventForm({
   const [requireExp, setRequireExp] = useState(initial.requireExp);
 
   return (
-    <form
-      noValidate
+    <ActionForm
       className="space-y-6"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const values = formValues(e.currentTarget);
+      onSubmit={(form) => {
+        const values = formValues(form);
         const input = { ...values, orgSlug };
         if (mode === "create") {
           create.run(input as Parameters<typeof createEventAction>[0], (data) => router.push(`/orgs/${orgSlug}/events/${data.slug}`));
@@ -189,6 +188,6 @@ export function EventForm({
           </div>
         </div>
       ) : null}
-    </form>
+    </ActionForm>
   );
 }
