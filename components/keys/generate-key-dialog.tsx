@@ -8,13 +8,14 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { CheckboxField, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
 import type { AddKeyDialogProps } from "./add-key-dialog-props";
 import { FormError } from "@/components/ui/form-error";
 import { formValues, useAction } from "@/components/ui/use-action";
-import { ADD_AS_STANDBY_HINT, STANDBY_NEXT_STEPS } from "@/lib/keys/rotation";
+import { STANDBY_NEXT_STEPS } from "@/lib/keys/rotation";
 import { RadioGroup, RadioOption } from "@/components/ui/radio-option";
+import { ActivateNowField } from "./activate-now-field";
 
 interface Generated {
   kid: string;
@@ -192,16 +193,7 @@ export function GenerateKeyDialog({ orgSlug, eventSlug, hasActiveKey, open, onOp
               </RadioOption>
             </RadioGroup>
             <TextField label="Label (optional)" name="label" maxLength={KEY_LABEL_MAX} placeholder="e.g. Production 2027" error={fieldError("label")} />
-            <CheckboxField
-              label="Activate it right away"
-              name="activate"
-              defaultChecked={!hasActiveKey}
-              hint={
-                hasActiveKey
-                  ? ADD_AS_STANDBY_HINT
-                  : "This event has no active key yet, so no attendee can sign in: activating now lets tokens signed with this key in."
-              }
-            />
+            <ActivateNowField hasActiveKey={hasActiveKey} />
             {pending ? <p className="text-sm text-slate-600">Generating the key pair on the server; a 4096-bit key can take several seconds.</p> : null}
             <FormError error={error} />
           </ActionForm>
