@@ -231,7 +231,7 @@ test("a viewer sees the fields and the preview but no controls, and a forged cha
   await addField(page, "organization");
   const captured = await captureServerAction(page, () => addField(page, "title"));
 
-  const { email: viewerEmail, link } = await inviteViewer(page, org.slug);
+  const { link } = await inviteViewer(page, org.slug);
 
   const viewerContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "10.202.0.1" } });
   const viewer = await viewerContext.newPage();
