@@ -1,4 +1,4 @@
-import { test, expect, signUp, createOrganization, createEvent, uid, PASSWORD, BASE_URL, captureServerAction, replayServerAction } from "./support/fixtures";
+import { test, expect, signUp, createOrganization, createEvent, uid, PASSWORD, BASE_URL, captureServerAction, replayServerAction, inviteViewer } from "./support/fixtures";
 
 test("a newcomer signs up, creates an organization and an event, and finds it in the table", async ({ page }) => {
   await page.goto("/");
@@ -63,12 +63,7 @@ test("a viewer sees everything, can change nothing, and a forged action is refus
   const event = await createEvent(page, org.slug, "Viewer Test Event");
 
   // The owner invites a viewer; the dashboard shows the link to hand over.
-  await page.goto(`/orgs/${org.slug}/members`);
-  const viewerEmail = `${uid("viewer")}@example.com`;
-  await page.getByLabel("Email").fill(viewerEmail);
-  await page.getByLabel("Role", { exact: true }).selectOption("viewer");
-  await page.getByRole("button", { name: "Create invitation" }).click();
-  const link = await page.getByTestId("invitation-link").textContent();
+  const { email: viewerEmail, link } = await inviteViewer(page, org.slug);
   expect(link).toContain("/invite/");
 
   // Capture the owner's real "save event settings" action to replay as the viewer.

@@ -1,34 +1,19 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync } from "node:crypto";
-import { mkdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { calculateJwkThumbprint } from "jose";
 import type { Locator, Page } from "@playwright/test";
 import { openSshLine } from "../test/keys";
 import { test, expect, signUp, createOrganization, createEvent, captureServerAction, replayServerAction, addViewer } from "./support/fixtures";
+import { shoot } from "./support/shots";
 
 /**
  * Signing keys in the browser: generate and download, paste (text and file), rotate, revoke; a
  * private key is refused and nothing is stored; viewers see but cannot change. Screenshots of the
  * page and its dialogs (desktop and a 390px phone) land in screenshots/.
  */
-const SHOTS = "screenshots";
-mkdirSync(SHOTS, { recursive: true });
-
 const keyRows = (page: Page) => page.getByTestId("key-row");
 const group = (page: Page, status: string) => page.getByTestId(`key-group-${status}`);
 const dialog = (page: Page) => page.locator("dialog[open]");
-
-async function shoot(page: Page, name: string, { phone = true, fullPage = true } = {}) {
-  // The header is sticky: scrolled, a full-page shot would paint it mid-page.
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage });
-  if (!phone) return;
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage });
-  await page.setViewportSize(size);
-  expect(overflow, `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
-}
 
 async function openKeys(page: Page, orgSlug: string, eventSlug: string) {
   await page.goto(`/orgs/${orgSlug}/events/${eventSlug}`);

@@ -1,4 +1,3 @@
-import { mkdirSync } from "node:fs";
 import type { Browser, Page, Request } from "@playwright/test";
 import {
   test,
@@ -14,26 +13,13 @@ import {
   replayServerAction,
   BASE_URL,
 } from "./support/fixtures";
+import { shoot } from "./support/shots";
 
 /**
  * Test links in the browser: issue one-off and long-lived links, follow them through the real
  * entry, revoke them, sign one in the browser with a pasted private key (which must not appear in
  * any request), and the snippets page. Screenshots land in screenshots/ (desktop and 390px).
  */
-const SHOTS = "screenshots";
-mkdirSync(SHOTS, { recursive: true });
-
-async function shoot(page: Page, name: string, { fullPage = true } = {}) {
-  if (fullPage) await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage });
-  const size = page.viewportSize()!;
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage });
-  await page.setViewportSize(size);
-  expect(overflow, `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
-}
-
 const form = (page: Page) => page.getByRole("form", { name: "Issue a test link" });
 /** The Issue button sits after the warnings (before them on a phone would hide them), outside the form element. */
 const issueButton = (page: Page, name: string) => page.getByRole("region", { name: "Issue" }).getByRole("button", { name });

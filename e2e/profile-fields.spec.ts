@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { test, expect, signUp, createOrganization, createEvent, uid, PASSWORD, BASE_URL, addField } from "./support/fixtures";
+import { test, expect, signUp, createOrganization, createEvent, PASSWORD, BASE_URL, addField, inviteViewer } from "./support/fixtures";
 import type { Page, Request } from "@playwright/test";
 
 const SHOTS = "screenshots";
@@ -231,12 +231,7 @@ test("a viewer sees the fields and the preview but no controls, and a forged cha
   await addField(page, "organization");
   const captured = await captureServerAction(page, () => addField(page, "title"));
 
-  await page.goto(`/orgs/${org.slug}/members`);
-  const viewerEmail = `${uid("viewer")}@example.com`;
-  await page.getByLabel("Email").fill(viewerEmail);
-  await page.getByLabel("Role", { exact: true }).selectOption("viewer");
-  await page.getByRole("button", { name: "Create invitation" }).click();
-  const link = await page.getByTestId("invitation-link").textContent();
+  const { link } = await inviteViewer(page, org.slug);
 
   const viewerContext = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "10.202.0.1" } });
   const viewer = await viewerContext.newPage();

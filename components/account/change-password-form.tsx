@@ -2,7 +2,8 @@
 
 import { useState } from "react";
 import { authClient } from "@/lib/auth/client";
-import { changePasswordSchema, MIN_PASSWORD_LENGTH } from "@/lib/auth/schema";
+import { changePasswordSchema } from "@/lib/auth/schema";
+import { NewPasswordField } from "@/components/auth/new-password-field";
 import { useAuthForm } from "@/components/auth/use-auth-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -26,15 +27,7 @@ export function ChangePasswordForm() {
       {error ? <Alert tone="danger">{error}</Alert> : null}
       {done ? <Alert tone="success">Password changed.</Alert> : null}
       <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={fieldErrors.currentPassword} />
-      <TextField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        error={fieldErrors.newPassword}
-      />
+      <NewPasswordField label="New password" name="newPassword" error={fieldErrors.newPassword} />
       <CheckboxField label="Sign out my other devices" name="revokeOtherSessions" defaultChecked />
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Change password"}

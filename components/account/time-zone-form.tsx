@@ -6,6 +6,7 @@ import { toast } from "sonner";
 import { setDisplayTimeZoneAction } from "@/lib/actions/account";
 import { formatUtc } from "@/lib/format";
 import { formatZoneShort } from "@/lib/time-zone";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
@@ -21,11 +22,9 @@ export function TimeZoneForm({ current, zones, example }: { current: string | nu
   const [zone, setZone] = useState(current ?? "");
   const changed = zone !== (current ?? "");
   return (
-    <form
-      noValidate
+    <ActionForm
       className="space-y-3"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         run({ timeZone: zone || null }, (data) => {
           toast.success(data.timeZone ? `Times now show ${data.timeZone} next to UTC` : "Times now show in UTC only");
           router.refresh();
@@ -61,6 +60,6 @@ export function TimeZoneForm({ current, zones, example }: { current: string | nu
         </Button>
       </div>
       <FormError error={error} />
-    </form>
+    </ActionForm>
   );
 }

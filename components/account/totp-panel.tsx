@@ -10,7 +10,7 @@ import { QrCode } from "@/components/links/qr-code";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableValue, CopyButton } from "@/components/ui/copy-button";
 import { TextField } from "@/components/ui/field";
 
 type Step =
@@ -76,14 +76,7 @@ export function TotpPanel({ enabled }: { enabled: boolean }) {
         ) : null}
         {error ? <Alert tone="danger">{error}</Alert> : null}
         <TextField label="Your password" name="password" type="password" autoComplete="current-password" autoFocus required error={fieldErrors.password} />
-        <div className="flex flex-wrap gap-2">
-          <Button type="submit" variant={step.purpose === "disable" ? "danger" : "primary"} disabled={pending}>
-            {pending ? "Checking…" : labels[step.purpose]}
-          </Button>
-          <Button type="button" variant="secondary" onClick={() => setStep({ kind: "idle" })}>
-            Cancel
-          </Button>
-        </div>
+        <CheckOrCancel pending={pending} label={labels[step.purpose]} variant={step.purpose === "disable" ? "danger" : "primary"} onCancel={() => setStep({ kind: "idle" })} />
       </form>
     );
   }
@@ -109,25 +102,20 @@ export function TotpPanel({ enabled }: { enabled: boolean }) {
             <li>Scan the QR code with your authenticator app.</li>
             <li>
               Cannot scan? Enter this key in the app instead:
-              <span className="mt-1 flex flex-wrap items-center gap-2">
-                <code className="break-all rounded bg-slate-100 px-2 py-1 font-mono text-xs" data-testid="totp-secret">
-                  {step.secret}
-                </code>
-                <CopyButton value={step.secret} label="Copy key" />
-              </span>
+              <CopyableValue
+                as="span"
+                className="mt-1 flex flex-wrap items-center gap-2"
+                codeClassName="break-all rounded bg-slate-100 px-2 py-1 font-mono text-xs"
+                testId="totp-secret"
+                value={step.secret}
+                copyLabel="Copy key"
+              />
             </li>
             <li>Enter the 6-digit code the app now shows, to confirm it works.</li>
           </ol>
           {error ? <Alert tone="danger">{error}</Alert> : null}
           <TextField label="Code from the app" name="code" inputMode="numeric" autoComplete="one-time-code" required error={fieldErrors.code} className="max-w-48" />
-          <div className="flex flex-wrap gap-2">
-            <Button type="submit" disabled={pending}>
-              {pending ? "Checking…" : "Turn on two-factor"}
-            </Button>
-            <Button type="button" variant="secondary" onClick={() => setStep({ kind: "idle" })}>
-              Cancel
-            </Button>
-          </div>
+          <CheckOrCancel pending={pending} label="Turn on two-factor" onCancel={() => setStep({ kind: "idle" })} />
         </form>
       </div>
     );
@@ -192,6 +180,20 @@ export function TotpPanel({ enabled }: { enabled: boolean }) {
       <Badge tone="amber">Off</Badge>
       <Button size="sm" className="sm:ml-auto" onClick={() => setStep({ kind: "password", purpose: "enable" })}>
         Set up authenticator app
+      </Button>
+    </div>
+  );
+}
+
+/** A step's submit (which checks the password or code while pending) and the way back to the panel. */
+function CheckOrCancel({ pending, label, variant = "primary", onCancel }: { pending: boolean; label: string; variant?: "primary" | "danger"; onCancel: () => void }) {
+  return (
+    <div className="flex flex-wrap gap-2">
+      <Button type="submit" variant={variant} disabled={pending}>
+        {pending ? "Checking…" : label}
+      </Button>
+      <Button type="button" variant="secondary" onClick={onCancel}>
+        Cancel
       </Button>
     </div>
   );

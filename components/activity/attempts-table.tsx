@@ -4,7 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMemo } from "react";
 import { createColumnHelper } from "@tanstack/react-table";
-import { ServerDataTable, TableFilter, TableSearch, serverTableFeatures, useUrlState, type ServerTablePage } from "@/components/ui/data-table";
+import { PersonCell, ServerDataTable, TableFilter, TableSearch, serverTableFeatures, useUrlState, type ServerTablePage } from "@/components/ui/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { buttonClasses } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
@@ -97,10 +97,7 @@ function columnsFor(context: { orgSlug: string; eventSlug: string; writable: boo
       enableSorting: false,
       cell: (info) =>
         info.getValue() ? (
-          <div className="min-w-[8rem]">
-            <p className="font-medium text-slate-900">{info.getValue()}</p>
-            {info.row.original.email ? <p className="text-xs text-slate-500">{info.row.original.email}</p> : null}
-          </div>
+          <PersonCell name={info.getValue()} email={info.row.original.email} />
         ) : (
           <span className="text-xs text-slate-500" title="The token's signature did not verify: its claims are whoever sent it, so they are not shown.">
             Not verified

@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { authClient } from "@/lib/auth/client";
-import { MIN_PASSWORD_LENGTH, resetPasswordSchema } from "@/lib/auth/schema";
+import { resetPasswordSchema } from "@/lib/auth/schema";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { NewPasswordField } from "./new-password-field";
 import { useAuthForm } from "./use-auth-form";
 
 export function ResetPasswordForm({ token }: { token: string }) {
@@ -26,15 +27,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
           </Link>
         </Alert>
       ) : null}
-      <TextField
-        label="New password"
-        name="newPassword"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        error={fieldErrors.newPassword}
-      />
+      <NewPasswordField label="New password" name="newPassword" error={fieldErrors.newPassword} />
       <TextField label="New password again" name="confirmPassword" type="password" autoComplete="new-password" required error={fieldErrors.confirmPassword} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Saving…" : "Save new password"}

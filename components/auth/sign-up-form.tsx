@@ -2,10 +2,11 @@
 
 import Link from "next/link";
 import { authClient } from "@/lib/auth/client";
-import { MIN_PASSWORD_LENGTH, signUpSchema } from "@/lib/auth/schema";
+import { signUpSchema } from "@/lib/auth/schema";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
+import { NewPasswordField } from "./new-password-field";
 import { useAuthForm } from "./use-auth-form";
 
 export function SignUpForm({ next, email }: { next: string; email: string }) {
@@ -17,15 +18,7 @@ export function SignUpForm({ next, email }: { next: string; email: string }) {
       {error ? <Alert tone="danger">{error}</Alert> : null}
       <TextField label="Your name" name="name" autoComplete="name" required error={fieldErrors.name} />
       <TextField label="Email" name="email" type="email" autoComplete="email" defaultValue={email} required error={fieldErrors.email} />
-      <TextField
-        label="Password"
-        name="password"
-        type="password"
-        autoComplete="new-password"
-        required
-        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
-        error={fieldErrors.password}
-      />
+      <NewPasswordField label="Password" name="password" error={fieldErrors.password} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Creating account…" : "Create account"}
       </Button>

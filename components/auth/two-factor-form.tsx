@@ -18,37 +18,71 @@ export function TwoFactorForm({ next }: { next: string }) {
 function AuthenticatorCodeForm({ next, onRecovery }: { next: string; onRecovery: () => void }) {
   const { pending, error, fieldErrors, onSubmit } = useAuthForm(totpCodeSchema, (data) => authClient.twoFactor.verifyTotp({ code: data.code }), next);
   return (
-    <form noValidate className="space-y-4" onSubmit={onSubmit}>
-      <h1 className="text-xl font-semibold">Enter your code</h1>
-      <p className="text-sm text-slate-600">Open your authenticator app and enter the 6-digit code it shows for Event sign-in.</p>
-      {error ? <Alert tone="danger">{error}</Alert> : null}
-      <TextField label="Authentication code" name="code" inputMode="numeric" autoComplete="one-time-code" autoFocus required error={fieldErrors.code} />
-      <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Checking…" : "Verify and sign in"}
-      </Button>
-      <FooterLinks>
-        <button type="button" className="font-medium text-indigo-700 hover:underline" onClick={onRecovery}>
-          Use a recovery code instead
-        </button>
-      </FooterLinks>
-    </form>
+    <CodeStep
+      title="Enter your code"
+      intro="Open your authenticator app and enter the 6-digit code it shows for Event sign-in."
+      field={<TextField label="Authentication code" name="code" inputMode="numeric" autoComplete="one-time-code" autoFocus required error={fieldErrors.code} />}
+      submitLabel="Verify and sign in"
+      switchLabel="Use a recovery code instead"
+      onSwitch={onRecovery}
+      pending={pending}
+      error={error}
+      onSubmit={onSubmit}
+    />
   );
 }
 
 function RecoveryCodeForm({ next, onBack }: { next: string; onBack: () => void }) {
   const { pending, error, fieldErrors, onSubmit } = useAuthForm(recoveryCodeSchema, (data) => authClient.twoFactor.verifyBackupCode({ code: data.code }), next);
   return (
+    <CodeStep
+      title="Use a recovery code"
+      intro="Enter one of the recovery codes you saved when you turned on two-factor. Each code works once."
+      field={<TextField label="Recovery code" name="code" autoComplete="off" spellCheck={false} autoFocus required error={fieldErrors.code} />}
+      submitLabel="Use code and sign in"
+      switchLabel="Use the authenticator app instead"
+      onSwitch={onBack}
+      pending={pending}
+      error={error}
+      onSubmit={onSubmit}
+    />
+  );
+}
+
+/** Both ways through the second step look alike: one code field, a submit, and a switch to the other way. */
+function CodeStep({
+  title,
+  intro,
+  field,
+  submitLabel,
+  switchLabel,
+  onSwitch,
+  pending,
+  error,
+  onSubmit,
+}: {
+  title: string;
+  intro: string;
+  field: React.ReactNode;
+  submitLabel: string;
+  switchLabel: string;
+  onSwitch: () => void;
+  pending: boolean;
+  error: string | null;
+  onSubmit: React.FormEventHandler<HTMLFormElement>;
+}) {
+  return (
     <form noValidate className="space-y-4" onSubmit={onSubmit}>
-      <h1 className="text-xl font-semibold">Use a recovery code</h1>
-      <p className="text-sm text-slate-600">Enter one of the recovery codes you saved when you turned on two-factor. Each code works once.</p>
+      <h1 className="text-xl font-semibold">{title}</h1>
+      <p className="text-sm text-slate-600">{intro}</p>
       {error ? <Alert tone="danger">{error}</Alert> : null}
-      <TextField label="Recovery code" name="code" autoComplete="off" spellCheck={false} autoFocus required error={fieldErrors.code} />
+      {field}
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Checking…" : "Use code and sign in"}
+        {pending ? "Checking…" : submitLabel}
       </Button>
       <FooterLinks>
-        <button type="button" className="font-medium text-indigo-700 hover:underline" onClick={onBack}>
-          Use the authenticator app instead
+        <button type="button" className="font-medium text-indigo-700 hover:underline" onClick={onSwitch}>
+          {switchLabel}
         </button>
       </FooterLinks>
     </form>

@@ -5,7 +5,8 @@ import { toast } from "sonner";
 import { useState } from "react";
 import { createEventAction, updateEventAction } from "@/lib/actions/events";
 import { CONTACT_HINT, EVENT_LIMITS, POLICY_LIMITS, slugify, type EventSettings } from "@/lib/events/schema";
-import { formatDuration } from "@/lib/format";
+import { formatDuration, type DurationUnit } from "@/lib/format";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { DateTimeField } from "@/components/ui/date-time-field";
@@ -42,6 +43,13 @@ function Section({ title, description, children }: { title: string; description:
   );
 }
 
+/** The token policy's durations: each reads its bounds and default from POLICY_LIMITS, in the order the form shows them. */
+const POLICY_DURATION_FIELDS: readonly { name: keyof typeof POLICY_LIMITS; label: string; units: readonly DurationUnit[]; hintLead: string }[] = [
+  { name: "oneOffLifetimeSeconds", label: "One-off link lifetime", units: ["seconds", "minutes"], hintLead: "" },
+  { name: "longLivedMaxSeconds", label: "Long-lived token maximum", units: ["hours", "days"], hintLead: "The longest exp − iat accepted. " },
+  { name: "leewaySeconds", label: "Clock-skew leeway", units: ["seconds", "minutes"], hintLead: "Tolerance for hosts whose clocks drift. " },
+];
+
 export function EventForm({
   orgSlug,
   mode,
@@ -66,12 +74,10 @@ export function EventForm({
   const [requireExp, setRequireExp] = useState(initial.requireExp);
 
   return (
-    <form
-      noValidate
+    <ActionForm
       className="space-y-6"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const values = formValues(e.currentTarget);
+      onSubmit={(form) => {
+        const values = formValues(form);
         const input = { ...values, orgSlug };
         if (mode === "create") {
           create.run(input as Parameters<typeof createEventAction>[0], (data) => router.push(`/orgs/${orgSlug}/events/${data.slug}`));
@@ -144,36 +150,19 @@ export function EventForm({
         </Section>
 
         <Section title="Token policy" description="How the attendee entry judges tokens. The platform recommends minting tokens on the fly with about 5 minutes to live.">
-          <DurationField
-            label="One-off link lifetime"
-            name="oneOffLifetimeSeconds"
-            units={["seconds", "minutes"]}
-            min={POLICY_LIMITS.oneOffLifetimeSeconds.min}
-            max={POLICY_LIMITS.oneOffLifetimeSeconds.max}
-            defaultSeconds={initial.oneOffLifetimeSeconds}
-            error={fieldError("oneOffLifetimeSeconds")}
-            hint={`Default ${formatDuration(POLICY_LIMITS.oneOffLifetimeSeconds.default)}.`}
-          />
-          <DurationField
-            label="Long-lived token maximum"
-            name="longLivedMaxSeconds"
-            units={["hours", "days"]}
-            min={POLICY_LIMITS.longLivedMaxSeconds.min}
-            max={POLICY_LIMITS.longLivedMaxSeconds.max}
-            defaultSeconds={initial.longLivedMaxSeconds}
-            error={fieldError("longLivedMaxSeconds")}
-            hint={`The longest exp − iat accepted. Default ${formatDuration(POLICY_LIMITS.longLivedMaxSeconds.default)}.`}
-          />
-          <DurationField
-            label="Clock-skew leeway"
-            name="leewaySeconds"
-            units={["seconds", "minutes"]}
-            min={POLICY_LIMITS.leewaySeconds.min}
-            max={POLICY_LIMITS.leewaySeconds.max}
-            defaultSeconds={initial.leewaySeconds}
-            error={fieldError("leewaySeconds")}
-            hint={`Tolerance for hosts whose clocks drift. Default ${formatDuration(POLICY_LIMITS.leewaySeconds.default)}.`}
-          />
+          {POLICY_DURATION_FIELDS.map(({ name, label, units, hintLead }) => (
+            <DurationField
+              key={name}
+              label={label}
+              name={name}
+              units={units}
+              min={POLICY_LIMITS[name].min}
+              max={POLICY_LIMITS[name].max}
+              defaultSeconds={initial[name]}
+              error={fieldError(name)}
+              hint={`${hintLead}Default ${formatDuration(POLICY_LIMITS[name].default)}.`}
+            />
+          ))}
           <div className="space-y-2">
             <CheckboxField
               label="Require an expiry (exp)"
@@ -199,6 +188,6 @@ export function EventForm({
           </div>
         </div>
       ) : null}
-    </form>
+    </ActionForm>
   );
 }

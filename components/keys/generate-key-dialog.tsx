@@ -4,16 +4,18 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { generateKeyAction } from "@/lib/actions/keys";
 import { KEY_LABEL_MAX } from "@/lib/keys/schema";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import { CheckboxField, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
 import type { AddKeyDialogProps } from "./add-key-dialog-props";
 import { FormError } from "@/components/ui/form-error";
 import { formValues, useAction } from "@/components/ui/use-action";
-import { ADD_AS_STANDBY_HINT, STANDBY_NEXT_STEPS } from "@/lib/keys/rotation";
+import { STANDBY_NEXT_STEPS } from "@/lib/keys/rotation";
 import { RadioGroup, RadioOption } from "@/components/ui/radio-option";
+import { ActivateNowField } from "./activate-now-field";
 
 interface Generated {
   kid: string;
@@ -138,13 +140,11 @@ export function GenerateKeyDialog({ orgSlug, eventSlug, hasActiveKey, open, onOp
             </div>
           </div>
         ) : (
-          <form
+          <ActionForm
             id={formId}
-            noValidate
             className="space-y-5"
-            onSubmit={(e) => {
-              e.preventDefault();
-              const values = formValues(e.currentTarget);
+            onSubmit={(form) => {
+              const values = formValues(form);
               run({ ...(values as Record<string, string>), activate: Boolean(values.activate), orgSlug, eventSlug } as Parameters<typeof generateKeyAction>[0], (data) => {
                 setGenerated({
                   kid: data.key.kid,
@@ -193,19 +193,10 @@ export function GenerateKeyDialog({ orgSlug, eventSlug, hasActiveKey, open, onOp
               </RadioOption>
             </RadioGroup>
             <TextField label="Label (optional)" name="label" maxLength={KEY_LABEL_MAX} placeholder="e.g. Production 2027" error={fieldError("label")} />
-            <CheckboxField
-              label="Activate it right away"
-              name="activate"
-              defaultChecked={!hasActiveKey}
-              hint={
-                hasActiveKey
-                  ? ADD_AS_STANDBY_HINT
-                  : "This event has no active key yet, so no attendee can sign in: activating now lets tokens signed with this key in."
-              }
-            />
+            <ActivateNowField hasActiveKey={hasActiveKey} />
             {pending ? <p className="text-sm text-slate-600">Generating the key pair on the server; a 4096-bit key can take several seconds.</p> : null}
             <FormError error={error} />
-          </form>
+          </ActionForm>
         )}
       </Dialog>
     </>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { setJwksUrlAction, stopJwksUrlAction } from "@/lib/actions/keys";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -21,11 +22,9 @@ export function JwksUrlForm({ orgSlug, eventSlug, currentUrl }: { orgSlug: strin
 
   return (
     <div className="space-y-3">
-      <form
-        noValidate
+      <ActionForm
         className="flex flex-wrap items-end gap-2"
-        onSubmit={(e) => {
-          e.preventDefault();
+        onSubmit={() => {
           setTrial(null);
           set.run({ orgSlug, eventSlug, jwksUrl: url }, (data) => {
             setTrial(data);
@@ -63,7 +62,7 @@ export function JwksUrlForm({ orgSlug, eventSlug, currentUrl }: { orgSlug: strin
             Stop following
           </Button>
         ) : null}
-      </form>
+      </ActionForm>
       {set.error && !set.fieldError("jwksUrl") ? <FormError error={set.error} /> : null}
       {stop.error ? <FormError error={stop.error} /> : null}
       {trial ? (

@@ -5,15 +5,17 @@ import { useState } from "react";
 import { uploadPublicKeyAction } from "@/lib/actions/keys";
 import { KEY_LABEL_MAX } from "@/lib/keys/schema";
 import { DOC_PUBOUT_COMMAND, MAX_KEY_INPUT_BYTES, precheckKeyText, refusals, type KeyRefusal } from "@/lib/keys/refusals";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CheckboxField, TextField } from "@/components/ui/field";
+import { TextField } from "@/components/ui/field";
 import { Dialog, DialogFormButtons } from "@/components/ui/dialog";
 import type { AddKeyDialogProps } from "./add-key-dialog-props";
 import { KeyDropBox } from "@/components/ui/key-drop-box";
 import { formValues, useAction } from "@/components/ui/use-action";
-import { ADD_AS_STANDBY_HINT, STANDBY_NEXT_STEPS } from "@/lib/keys/rotation";
+import { STANDBY_NEXT_STEPS } from "@/lib/keys/rotation";
 import { RefusalAlert } from "./refusal-alert";
+import { ActivateNowField } from "./activate-now-field";
 
 const FORMAT_NAMES: Record<string, string> = {
   spki: "a PEM public key",
@@ -88,19 +90,17 @@ export function PasteKeyDialog({ orgSlug, eventSlug, hasActiveKey, open, onOpenC
             </p>
           </div>
         ) : (
-          <form
+          <ActionForm
             id={formId}
-            noValidate
             className="space-y-4"
-            onSubmit={(e) => {
-              e.preventDefault();
+            onSubmit={(form) => {
               const refusal = precheckKeyText(text);
               if (refusal) {
                 setLocalRefusal(refusal);
                 if (refusal.reason === "private_key") setText("");
                 return;
               }
-              const values = formValues(e.currentTarget);
+              const values = formValues(form);
               run({ orgSlug, eventSlug, publicKey: text, label: String(values.label ?? ""), activate: Boolean(values.activate) }, (data) => {
                 setAdded({ shortKid: data.key.shortKid, fingerprint: data.key.fingerprint, status: data.key.status, format: data.format });
                 setText("");
@@ -143,17 +143,8 @@ export function PasteKeyDialog({ orgSlug, eventSlug, hasActiveKey, open, onOpenC
               </ul>
             </details>
             <TextField label="Label (optional)" name="label" maxLength={KEY_LABEL_MAX} placeholder="e.g. Production 2027" />
-            <CheckboxField
-              label="Activate it right away"
-              name="activate"
-              defaultChecked={!hasActiveKey}
-              hint={
-                hasActiveKey
-                  ? ADD_AS_STANDBY_HINT
-                  : "This event has no active key yet, so no attendee can sign in: activating now lets tokens signed with this key in."
-              }
-            />
-          </form>
+            <ActivateNowField hasActiveKey={hasActiveKey} />
+          </ActionForm>
         )}
       </Dialog>
     </>

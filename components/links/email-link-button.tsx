@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { emailTestLinkAction } from "@/lib/actions/link-mail";
 import type { LinkKind } from "@/lib/links/status";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, TextField } from "@/components/ui/field";
@@ -44,13 +45,11 @@ export function EmailLinkButton({ url, kind, mail }: { url: string; kind: LinkKi
     );
   }
   return (
-    <form
-      noValidate
+    <ActionForm
       aria-label="Email this link"
       className="space-y-3 rounded-md bg-slate-50 p-4 ring-1 ring-slate-200"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const values = formValues(e.currentTarget) as { to: string; confirmLongLived?: boolean; confirmHostLongLived?: boolean };
+      onSubmit={(form) => {
+        const values = formValues(form) as { to: string; confirmLongLived?: boolean; confirmHostLongLived?: boolean };
         run({ ...values, url, orgSlug: mail.orgSlug, eventSlug: mail.eventSlug }, (data) => setSentTo(data.to));
       }}
     >
@@ -87,6 +86,6 @@ export function EmailLinkButton({ url, kind, mail }: { url: string; kind: LinkKi
           Cancel
         </Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

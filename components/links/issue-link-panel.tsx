@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { AttendeePreview } from "@/components/profile/attendee-preview";
 import { ProfileWarnings } from "@/components/profile/profile-warnings";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card } from "@/components/ui/card";
@@ -47,13 +48,11 @@ export function IssueLinkPanel(props: IssueLinkPanelProps) {
         {link.issued ? (
           <IssuedLinkResult issued={link.issued} mail={props.mail} onDone={link.issueAnother} />
         ) : (
-          <form
+          <ActionForm
             id={FORM_ID}
-            noValidate
             className="space-y-6"
             aria-label="Issue a test link"
-            onSubmit={(e) => {
-              e.preventDefault();
+            onSubmit={() => {
               link.submit();
             }}
           >
@@ -89,7 +88,7 @@ export function IssueLinkPanel(props: IssueLinkPanelProps) {
               keysHref={`${eventBase}/keys`}
               error={link.signing.problem}
             />
-          </form>
+          </ActionForm>
         )}
       </Card>
 

@@ -1,7 +1,7 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { ServerDataTable, TableExport, TableFilter, TableSearch, serverTableFeatures, type ServerTablePage } from "@/components/ui/data-table";
+import { PersonCell, ServerDataTable, TableExport, TableFilter, TableSearch, serverTableFeatures, type ServerTablePage } from "@/components/ui/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatUtc, relativeTo } from "@/lib/format";
 import { KIND_LABELS, LINK_KINDS, LINK_STATUSES, STATUS_LABELS, type LinkKind, type LinkStatus } from "@/lib/links/status";
@@ -40,12 +40,7 @@ function columnsFor(context: { orgSlug: string; eventSlug: string; writable: boo
   const columns = [
     column.accessor("displayName", {
       header: "Attendee",
-      cell: (info) => (
-        <div className="min-w-[8rem] [overflow-wrap:anywhere]">
-          <p className="font-medium text-slate-900">{info.getValue()}</p>
-          {info.row.original.email ? <p className="text-xs text-slate-500">{info.row.original.email}</p> : null}
-        </div>
-      ),
+      cell: (info) => <PersonCell name={info.getValue()} email={info.row.original.email} className="[overflow-wrap:anywhere]" />,
     }),
     column.accessor("roles", {
       header: "Roles",

@@ -3,9 +3,10 @@
 import { useState } from "react";
 import { inviteMemberAction } from "@/lib/actions/members";
 import { assignableRoles, ROLE_DESCRIPTIONS, type OrgRole } from "@/lib/auth/roles";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { CopyableValue } from "@/components/ui/copy-button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { formValues, useAction } from "@/components/ui/use-action";
@@ -15,12 +16,9 @@ export function InviteForm({ orgSlug, actorRole, origin }: { orgSlug: string; ac
   const [created, setCreated] = useState<{ email: string; link: string; mailed: "sent" | "failed" | "unavailable" } | null>(null);
   return (
     <div className="space-y-4">
-      <form
-        noValidate
+      <ActionForm
         className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const form = e.currentTarget;
+        onSubmit={(form) => {
           const values = formValues(form) as { email: string; role: OrgRole };
           run({ ...values, orgSlug }, (data) => {
             setCreated({ email: data.email, link: `${origin}/invite/${data.id}`, mailed: data.mailed });
@@ -39,7 +37,7 @@ export function InviteForm({ orgSlug, actorRole, origin }: { orgSlug: string; ac
         <Button type="submit" disabled={pending} className="sm:mt-6">
           {pending ? "Inviting…" : "Create invitation"}
         </Button>
-      </form>
+      </ActionForm>
       <p className="text-xs text-slate-500">
         {assignableRoles(actorRole)
           .map((r) => `${r}: ${ROLE_DESCRIPTIONS[r]}`)
@@ -56,12 +54,13 @@ export function InviteForm({ orgSlug, actorRole, origin }: { orgSlug: string; ac
                 : "This server sends no email (SMTP_URL is not configured). Copy this link and give it to them."}{" "}
             They sign up or sign in with {created.email} and accept. It expires in 7 days.
           </p>
-          <div className="mt-2 flex items-center gap-2">
-            <code className="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-xs ring-1 ring-emerald-200" data-testid="invitation-link">
-              {created.link}
-            </code>
-            <CopyButton value={created.link} label="Copy link" />
-          </div>
+          <CopyableValue
+            className="mt-2 flex items-center gap-2"
+            codeClassName="min-w-0 flex-1 truncate rounded bg-white px-2 py-1 font-mono text-xs ring-1 ring-emerald-200"
+            testId="invitation-link"
+            value={created.link}
+            copyLabel="Copy link"
+          />
         </Alert>
       ) : null}
     </div>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { createOrganizationAction } from "@/lib/actions/organizations";
 import { slugify } from "@/lib/events/schema";
 import { ORGANIZATION_NAME_MAX } from "@/lib/orgs/schema";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
@@ -16,12 +17,10 @@ export function CreateOrganizationForm() {
   const [slug, setSlug] = useState("");
   const [slugEdited, setSlugEdited] = useState(false);
   return (
-    <form
-      noValidate
+    <ActionForm
       className="grid gap-4 sm:grid-cols-2"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const values = formValues(e.currentTarget) as { name: string; slug: string };
+      onSubmit={(form) => {
+        const values = formValues(form) as { name: string; slug: string };
         run(values, (data) => router.push(`/orgs/${data.slug}/events`));
       }}
     >
@@ -54,6 +53,6 @@ export function CreateOrganizationForm() {
           {pending ? "Creating…" : "Create organization"}
         </Button>
       </div>
-    </form>
+    </ActionForm>
   );
 }

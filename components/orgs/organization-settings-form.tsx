@@ -4,6 +4,7 @@ import { useRouter } from "next/navigation";
 import { toast } from "sonner";
 import { updateOrganizationAction } from "@/lib/actions/organizations";
 import { ORGANIZATION_NAME_MAX } from "@/lib/orgs/schema";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
@@ -23,12 +24,10 @@ export function OrganizationSettingsForm({
   const router = useRouter();
   const { run, pending, error, fieldError } = useAction(updateOrganizationAction);
   return (
-    <form
-      noValidate
+    <ActionForm
       className="space-y-5"
-      onSubmit={(e) => {
-        e.preventDefault();
-        const values = formValues(e.currentTarget) as { name: string; transcriptionEnabled: boolean; interpretationEnabled: boolean; requireTwoFactor?: boolean; activityRetentionDays: string };
+      onSubmit={(form) => {
+        const values = formValues(form) as { name: string; transcriptionEnabled: boolean; interpretationEnabled: boolean; requireTwoFactor?: boolean; activityRetentionDays: string };
         run({ ...values, orgSlug }, () => {
           toast.success("Organization settings saved");
           router.refresh();
@@ -91,6 +90,6 @@ export function OrganizationSettingsForm({
         </div>
       ) : null}
       <FormError error={error} />
-    </form>
+    </ActionForm>
   );
 }

@@ -15,6 +15,7 @@ import {
   type FieldKind,
   type ProfileFieldConfig,
 } from "@/lib/profile/schema";
+import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField, TextField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
@@ -91,11 +92,9 @@ export function FieldForm({
   };
 
   return (
-    <form
-      noValidate
+    <ActionForm
       className="space-y-3"
-      onSubmit={(e) => {
-        e.preventDefault();
+      onSubmit={() => {
         setAttempted(true);
         if (Object.keys(validate(values, others)).length > 0) return;
         onSubmit(profileFieldSchema.parse(values), reset);
@@ -158,7 +157,7 @@ export function FieldForm({
         ) : null}
       </div>
       {serverError && !serverError.fieldErrors ? <FormError error={serverError} /> : null}
-    </form>
+    </ActionForm>
   );
 }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, useState } from "react";
+import { useId, useState, type ChangeEvent } from "react";
 import { ATTENDEE_ROLES, ROLE_INFO, isAttendeeRole } from "@/lib/profile/roles";
 import { moveItem, type ProfilePair } from "@/lib/profile/sample";
 import { Button } from "@/components/ui/button";
@@ -100,21 +100,20 @@ export function SampleEditor({
     );
   }
 
+  // A text claim as its field edits it: a claim that is not text (from the JSON) shows empty until typed over.
+  const textClaim = (name: "displayName" | "avatarUrl") => ({
+    name,
+    value: typeof claims[name] === "string" ? claims[name] : "",
+    onChange: (e: ChangeEvent<HTMLInputElement>) => onClaimsChange({ ...claims, [name]: e.target.value }),
+  });
+
   return (
     <div className="space-y-4">
       <div className="grid gap-3 sm:grid-cols-2">
-        <TextField
-          label="displayName"
-          name="displayName"
-          value={typeof claims.displayName === "string" ? claims.displayName : ""}
-          onChange={(e) => onClaimsChange({ ...claims, displayName: e.target.value })}
-          autoComplete="off"
-        />
+        <TextField label="displayName" {...textClaim("displayName")} autoComplete="off" />
         <TextField
           label="avatarUrl"
-          name="avatarUrl"
-          value={typeof claims.avatarUrl === "string" ? claims.avatarUrl : ""}
-          onChange={(e) => onClaimsChange({ ...claims, avatarUrl: e.target.value })}
+          {...textClaim("avatarUrl")}
           placeholder="https://… (empty: initials)"
           hint="https only. Attendees' browsers load it; our server never fetches it."
           autoComplete="off"

@@ -1,7 +1,8 @@
 "use client";
 
 import Link from "next/link";
-import { useEffect, useRef } from "react";
+import { useRouter } from "next/navigation";
+import { startTransition, useEffect, useRef } from "react";
 import { Button } from "@/components/ui/button";
 
 /**
@@ -34,4 +35,18 @@ export function ErrorPanel({ digest, onRetry, homeHref = "/" }: { digest?: strin
       </div>
     </div>
   );
+}
+
+/** What Next hands an error.tsx boundary. */
+export type SegmentErrorProps = { error: Error & { digest?: string }; reset: () => void };
+
+/** The panel an error.tsx boundary shows; its retry fetches the failed server component again before re-rendering the segment. */
+export function SegmentErrorPanel({ error, reset }: SegmentErrorProps) {
+  const router = useRouter();
+  const retry = () =>
+    startTransition(() => {
+      router.refresh();
+      reset();
+    });
+  return <ErrorPanel digest={error.digest} onRetry={retry} />;
 }

@@ -24,3 +24,29 @@ export function CopyButton({ value, label = "Copy", size = "sm" }: { value: stri
     </Button>
   );
 }
+
+/** A value the admin copies elsewhere (a key, a link, a secret): shown as code beside its copy button. */
+export function CopyableValue({
+  value,
+  copyLabel,
+  testId,
+  as: Wrapper = "div",
+  className,
+  codeClassName,
+}: {
+  value: string;
+  copyLabel: string;
+  testId: string;
+  as?: "div" | "span";
+  className: string;
+  codeClassName: string;
+}) {
+  return (
+    <Wrapper className={className}>
+      <code className={codeClassName} data-testid={testId}>
+        {value}
+      </code>
+      <CopyButton value={value} label={copyLabel} />
+    </Wrapper>
+  );
+}

@@ -101,6 +101,16 @@ export function TableFilter({ name, label, options }: { name: string; label: str
  * "Export CSV": a download of every row that the table's current search, filters and sort select
  * (not only this page). `href` is the export route; the table's URL state is appended to it.
  */
+/** A person in a table cell: the name, and the email beneath it when there is one. */
+export function PersonCell({ name, email, className }: { name: ReactNode; email?: string | null; className?: string }) {
+  return (
+    <div className={cn("min-w-[8rem]", className)}>
+      <p className="font-medium text-slate-900">{name}</p>
+      {email ? <p className="text-xs text-slate-500">{email}</p> : null}
+    </div>
+  );
+}
+
 export function TableExport({ href, label = "Export CSV" }: { href: string; label?: string }) {
   const searchParams = useSearchParams();
   const query = new URLSearchParams(searchParams.toString());

@@ -51,34 +51,27 @@ export function DateTimeField({
   };
 
   const describedBy = [error ? `${id}-error` : null, `${id}-echo`].filter(Boolean).join(" ");
+  // The date and the time are typed as digits in a fixed pattern; the placeholder is that pattern and caps the length.
+  const segmentInput = (part: "date" | "time", pattern: string, value: string, setValue: (next: string) => void, width: string) => (
+    <input
+      aria-label={`${label}: ${part}`}
+      aria-invalid={Boolean(error) || unreadable}
+      aria-describedby={describedBy}
+      inputMode="numeric"
+      autoComplete="off"
+      placeholder={pattern}
+      maxLength={pattern.length}
+      value={value}
+      onChange={(e) => setValue(e.target.value.trim())}
+      className={cn(controlClasses, width, "shrink-0 tabular-nums")}
+    />
+  );
   return (
     <fieldset className={cn("min-w-0 space-y-1", className)}>
       <legend className="block text-sm font-medium text-slate-800">{label}</legend>
       <div className="flex flex-wrap gap-2">
-        <input
-          aria-label={`${label}: date`}
-          aria-invalid={Boolean(error) || unreadable}
-          aria-describedby={describedBy}
-          inputMode="numeric"
-          autoComplete="off"
-          placeholder="YYYY-MM-DD"
-          maxLength={10}
-          value={date}
-          onChange={(e) => setDate(e.target.value.trim())}
-          className={cn(controlClasses, "w-[7.5rem] shrink-0 tabular-nums")}
-        />
-        <input
-          aria-label={`${label}: time`}
-          aria-invalid={Boolean(error) || unreadable}
-          aria-describedby={describedBy}
-          inputMode="numeric"
-          autoComplete="off"
-          placeholder="HH:MM"
-          maxLength={5}
-          value={time}
-          onChange={(e) => setTime(e.target.value.trim())}
-          className={cn(controlClasses, "w-[4.5rem] shrink-0 tabular-nums")}
-        />
+        {segmentInput("date", "YYYY-MM-DD", date, setDate, "w-[7.5rem]")}
+        {segmentInput("time", "HH:MM", time, setTime, "w-[4.5rem]")}
         {zones.length > 1 ? (
           <select aria-label={`${label}: time zone`} value={zone} onChange={(e) => changeZone(e.target.value)} className={cn(controlClasses, "min-w-[8rem] max-w-full flex-1")}>
             {zones.map((z) => (

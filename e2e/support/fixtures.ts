@@ -100,14 +100,20 @@ export async function replayServerAction(page: Page, captured: { url: string; ac
   }
 }
 
-/** Invites a new viewer to the organization and returns their signed-in page (in its own browser context). */
-export async function addViewer(page: Page, browser: Browser, orgSlug: string) {
+/** Invites a fresh address as a viewer on the Members page; returns it and the invitation link the dashboard shows. */
+export async function inviteViewer(page: Page, orgSlug: string) {
   await page.goto(`/orgs/${orgSlug}/members`);
   const email = `${uid("viewer")}@example.com`;
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Role", { exact: true }).selectOption("viewer");
   await page.getByRole("button", { name: "Create invitation" }).click();
   const link = await page.getByTestId("invitation-link").textContent();
+  return { email, link };
+}
+
+/** Invites a new viewer to the organization and returns their signed-in page (in its own browser context). */
+export async function addViewer(page: Page, browser: Browser, orgSlug: string) {
+  const { email, link } = await inviteViewer(page, orgSlug);
   const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}` } });
   const viewer = await context.newPage();
   await viewer.goto(new URL(link!).pathname);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pageWindow, parseListParams } from "./list-params";
+import { pageWindow, parseListParams, tablePage } from "./list-params";
 
 const spec = { sortable: ["name", "createdAt"] as const, defaultSort: "createdAt" as const, defaultDir: "desc" as const, filters: ["status"] as const };
 
@@ -29,5 +29,11 @@ describe("table URL state", () => {
   it("clamps a page past the end to the last page", () => {
     expect(pageWindow(51, 9, 25)).toEqual({ page: 3, skip: 50, pageCount: 3 });
     expect(pageWindow(0, 2, 25)).toEqual({ page: 1, skip: 0, pageCount: 1 });
+  });
+
+  it("hands a table its page with the sort it was loaded in and each row made plain", () => {
+    const result = { rows: [{ id: "a", at: new Date("2031-01-02T03:04:05Z") }], total: 1, page: 1, pageSize: 25, pageCount: 1 };
+    const page = tablePage(result, { sort: "at", dir: "asc" }, (r) => ({ id: r.id, at: r.at.toISOString() }));
+    expect(page).toEqual({ rows: [{ id: "a", at: "2031-01-02T03:04:05.000Z" }], total: 1, page: 1, pageSize: 25, pageCount: 1, sort: "at", dir: "asc" });
   });
 });

@@ -61,6 +61,14 @@ export interface Page<T> {
   pageCount: number;
 }
 
+/**
+ * One page as a server table receives it: the sort it was loaded in, and each row made plain
+ * (dates to ISO strings) by `toRow`, since a client component only takes serializable props.
+ */
+export function tablePage<T, R, S extends string>(result: Page<T>, list: { sort: S; dir: SortDirection }, toRow: (row: T) => R): Page<R> & { sort: S; dir: SortDirection } {
+  return { ...result, sort: list.sort, dir: list.dir, rows: result.rows.map(toRow) };
+}
+
 /** Clamps the page to the last one that exists, so deleting the last row of a page never shows an empty table. */
 export function pageWindow(total: number, page: number, pageSize: number): { page: number; skip: number; pageCount: number } {
   const pageCount = Math.max(1, Math.ceil(total / pageSize));

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { AUDIT_FILTERS, AUDIT_SORTS, auditActors, auditFiltersOf, listAuditLog } from "@/lib/audit/query";
-import { parseListParams, type SearchParams } from "@/lib/tables/list-params";
+import { parseListParams, tablePage, type SearchParams } from "@/lib/tables/list-params";
 import { pageTenant } from "@/lib/tenancy/page";
 import { AuditTable } from "@/components/audit/audit-table";
 import { PageHeader } from "@/components/ui/page-header";
@@ -18,12 +18,7 @@ export default async function AuditPage({ params, searchParams }: { params: Prom
       <AuditTable
         actors={actors}
         exportHref={`/orgs/${org}/audit/export`}
-        page={{
-          ...result,
-          sort: list.sort,
-          dir: list.dir,
-          rows: result.rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-        }}
+        page={tablePage(result, list, (r) => ({ ...r, createdAt: r.createdAt.toISOString() }))}
       />
     </>
   );

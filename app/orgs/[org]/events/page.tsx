@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { canWrite } from "@/lib/auth/roles";
 import { EVENT_SORTS } from "@/lib/events/schema";
 import { listEvents } from "@/lib/events/service";
-import { parseListParams, type SearchParams } from "@/lib/tables/list-params";
+import { parseListParams, tablePage, type SearchParams } from "@/lib/tables/list-params";
 import { pageTenant } from "@/lib/tenancy/page";
 import { liveEvents } from "@/lib/activity/queries";
 import { LiveEvents } from "@/components/activity/live-events";
@@ -27,20 +27,15 @@ export default async function EventsPage({ params, searchParams }: { params: Pro
       <LiveEvents orgSlug={org} events={live} />
       <EventsTable
         orgSlug={org}
-        page={{
-          ...result,
-          sort: list.sort,
-          dir: list.dir,
-          rows: result.rows.map((r) => ({
-            id: r.id,
-            slug: r.slug,
-            name: r.name,
-            startsAt: r.startsAt?.toISOString() ?? null,
-            createdAt: r.createdAt.toISOString(),
-            activeKeys: r.activeKeys,
-            profileFields: r.profileFields,
-          })),
-        }}
+        page={tablePage(result, list, (r) => ({
+          id: r.id,
+          slug: r.slug,
+          name: r.name,
+          startsAt: r.startsAt?.toISOString() ?? null,
+          createdAt: r.createdAt.toISOString(),
+          activeKeys: r.activeKeys,
+          profileFields: r.profileFields,
+        }))}
       />
     </>
   );

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { canWrite } from "@/lib/auth/roles";
 import { LINK_FILTERS, LINK_SORTS } from "@/lib/links/schema";
 import { countActiveLinks, linkIssuers, linkIssuingContext, listIssuedLinks } from "@/lib/links/service";
-import { parseListParams, type SearchParams } from "@/lib/tables/list-params";
+import { parseListParams, tablePage, type SearchParams } from "@/lib/tables/list-params";
 import { orNotFound, pageTenant } from "@/lib/tenancy/page";
 import { IssueLinkPanel } from "@/components/links/issue-link-panel";
 import { mailer, MAIL_UNAVAILABLE_MESSAGE } from "@/lib/mail";
@@ -53,29 +53,24 @@ export default async function TestLinksPage({ params, searchParams }: { params: 
           writable={writable}
           now={now.toISOString()}
           issuers={issuers}
-          page={{
-            ...result,
-            sort: list.sort,
-            dir: list.dir,
-            rows: result.rows.map((r) => ({
-              id: r.id,
-              displayName: r.displayName,
-              email: r.email,
-              roles: r.roles,
-              kind: r.kind,
-              status: r.status,
-              kid: r.kid,
-              signedIn: r.signedIn,
-              issuedAt: r.issuedAt.toISOString(),
-              expiresAt: r.expiresAt.toISOString(),
-              issuedByLabel: r.issuedByLabel,
-              revokedAt: r.revokedAt?.toISOString() ?? null,
-              revokedByLabel: r.revokedByLabel,
-              usedAt: r.usedAt?.toISOString() ?? null,
-              redemptions: r.redemptions,
-              lastRedeemedAt: r.lastRedeemedAt?.toISOString() ?? null,
-            })),
-          }}
+          page={tablePage(result, list, (r) => ({
+            id: r.id,
+            displayName: r.displayName,
+            email: r.email,
+            roles: r.roles,
+            kind: r.kind,
+            status: r.status,
+            kid: r.kid,
+            signedIn: r.signedIn,
+            issuedAt: r.issuedAt.toISOString(),
+            expiresAt: r.expiresAt.toISOString(),
+            issuedByLabel: r.issuedByLabel,
+            revokedAt: r.revokedAt?.toISOString() ?? null,
+            revokedByLabel: r.revokedByLabel,
+            usedAt: r.usedAt?.toISOString() ?? null,
+            redemptions: r.redemptions,
+            lastRedeemedAt: r.lastRedeemedAt?.toISOString() ?? null,
+          }))}
         />
       </Card>
     </div>
