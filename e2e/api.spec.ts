@@ -90,6 +90,8 @@ test("a script rotates an event's keys through the API without downtime, and ins
 });
 
 test("the API reference lists every operation, grouped, with request fields and examples", async ({ page }) => {
+  // Ten section screenshots of a page over 11,000 px long: slow on a loaded machine.
+  test.setTimeout(120_000);
   await signUp(page);
   const org = await createOrganization(page);
   await page.goto(`/orgs/${org.slug}/api`);
@@ -105,7 +107,7 @@ test("the API reference lists every operation, grouped, with request fields and 
   // Section shots to read at full size; the sticky header would otherwise cover their tops.
   const shots = async (device: string) => {
     await page.evaluate(() => window.scrollTo(0, 0));
-    await page.screenshot({ path: `${SHOTS}/api-reference-${device}.png`, fullPage: true });
+    // The whole page, light and dark, is in the page tour (e2e/pages.spec.ts).
     await page.screenshot({ path: `${SHOTS}/api-reference-top-${device}.png` });
     await page.addStyleTag({ content: "header { position: static !important; }" });
     await page.locator("#inspectToken details summary").click();
