@@ -26,7 +26,7 @@ const CHECK_LOOK: Record<CheckState, { icon: string; label: string; mark: string
 };
 
 function Json({ value }: { value: unknown }) {
-  return <pre tabIndex={0} className="max-h-80 overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-5 text-slate-100">{JSON.stringify(value, null, 2)}</pre>;
+  return <pre tabIndex={0} className="max-h-80 min-w-0 max-w-full overflow-auto rounded-md bg-slate-900 p-3 text-xs leading-5 text-slate-100">{JSON.stringify(value, null, 2)}</pre>;
 }
 
 function DecodedPartView({ title, part }: { title: string; part: EventTokenInspection["inspection"]["header"] }) {
@@ -110,7 +110,7 @@ export function TokenDebugger({ orgSlug, eventSlug }: { orgSlug: string; eventSl
           </Alert>
           <ReplayLine replay={result.replay} />
           {view.notes.length > 0 ? <SeverityList items={view.notes.map((n) => ({ ...n, id: n.code + n.message }))} emptyText="" /> : null}
-          <div className="grid items-start gap-6 lg:grid-cols-2">
+          <div className="grid grid-cols-1 items-start gap-6 lg:grid-cols-2">
             <Card title="Checks">
               <ol className="-my-1 divide-y divide-slate-100">
                 {view.checks.map((check) => {
@@ -146,7 +146,7 @@ export function TokenDebugger({ orgSlug, eventSlug }: { orgSlug: string; eventSl
             </Card>
           </div>
           <Card title="Decoded" description={inspection.signatureVerified ? "The signature verified: this is what the signer wrote." : "NOT verified: shown as pasted; do not trust it."}>
-            <div className="grid gap-4 lg:grid-cols-2">
+            <div className="grid grid-cols-1 gap-4 lg:grid-cols-2">
               <DecodedPartView title="Header" part={inspection.header} />
               <DecodedPartView title="Payload" part={inspection.payload} />
             </div>
