@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
 import type { Download, Page } from "@playwright/test";
-import { test, expect, signUp, createOrganization, createEvent, addField, addKeptKey, addViewer } from "./support/fixtures";
+import { test, expect, signUp, createOrganization, createEvent, addField, addKeptKey, addViewer, issueLinkButton } from "./support/fixtures";
 
 /**
  * Issue 16, the dashboard as people use it: menus instead of sideways-scrolling navigation on a
@@ -35,7 +35,6 @@ async function text(download: Download): Promise<string> {
   return Buffer.concat(chunks).toString();
 }
 
-const issueButton = (page: Page, name = "Issue one-off link") => page.getByRole("region", { name: "Issue" }).getByRole("button", { name });
 
 test("a new event opens on a checklist that ticks itself as the admin adds a key, a field and a test link", async ({ page }) => {
   test.setTimeout(150_000);
@@ -66,7 +65,7 @@ test("a new event opens on a checklist that ticks itself as the admin adds a key
 
   await step("test_link").getByRole("link", { name: "Issue a test link" }).click();
   await page.getByRole("form", { name: "Issue a test link" }).getByLabel("Display name").fill("Tess Tester");
-  await issueButton(page).click();
+  await issueLinkButton(page).click();
   await expect(page.getByTestId("issued-link")).toBeVisible();
   await expect(page.getByText("Link issued for Tess Tester")).toBeVisible(); // the toast
   await page.goto(`/orgs/${org.slug}/events/${event.slug}`);
@@ -94,12 +93,12 @@ test("on a phone the navigation is a menu, the events and links tables are cards
   await expect(form.getByTestId("char-count").first()).toContainText("80 / 80");
   await expect(page.getByTestId("link-notes")).not.toContainText(longName.slice(0, 80));
   await expect(page.getByTestId("link-notes")).toContainText("Maximilian Maximilian Maximilian Maximi…");
-  await issueButton(page).click();
+  await issueLinkButton(page).click();
   await expect(page.getByTestId("issued-link")).toBeVisible();
   await page.getByRole("button", { name: "Done: issue another link" }).click();
   await form.getByLabel("Display name").fill("Short Sue");
   await form.getByRole("checkbox", { name: "Presenter" }).check();
-  await issueButton(page).click();
+  await issueLinkButton(page).click();
   await page.getByRole("button", { name: "Done: issue another link" }).click();
   // At 1440 px the table fits its card: nothing (the Revoke buttons) hides behind a sideways scroll.
   const tableOverflow = await page.getByRole("table", { name: "Issued test links" }).evaluate((table) => table.parentElement!.scrollWidth - table.parentElement!.clientWidth);
@@ -110,7 +109,7 @@ test("on a phone the navigation is a menu, the events and links tables are cards
   await page.reload();
   // The warnings are above the Issue button.
   const notesBox = await page.getByTestId("link-notes").boundingBox();
-  const buttonBox = await issueButton(page).boundingBox();
+  const buttonBox = await issueLinkButton(page).boundingBox();
   expect(notesBox!.y).toBeLessThan(buttonBox!.y);
   // Links are cards: each value labelled, nothing clipped.
   const card = page.getByRole("row").filter({ hasText: "Short Sue" });
@@ -153,7 +152,7 @@ test("the issued links export as CSV with the table's filters, and say so when f
   for (const [name, presenter] of [["Pat Presenter", true], ["Olga Other", false]] as const) {
     await form.getByLabel("Display name").fill(name);
     await form.getByRole("checkbox", { name: "Presenter" }).setChecked(presenter);
-    await issueButton(page).click();
+    await issueLinkButton(page).click();
     await page.getByRole("button", { name: "Done: issue another link" }).click();
   }
   await page.getByRole("combobox", { name: "Role" }).selectOption("presenter");

@@ -12,6 +12,7 @@ import {
   captureServerAction,
   replayServerAction,
   BASE_URL,
+  issueLinkButton,
 } from "./support/fixtures";
 import { shoot } from "./support/shots";
 
@@ -21,8 +22,6 @@ import { shoot } from "./support/shots";
  * any request), and the snippets page. Screenshots land in screenshots/ (desktop and 390px).
  */
 const form = (page: Page) => page.getByRole("form", { name: "Issue a test link" });
-/** The Issue button sits after the warnings (before them on a phone would hide them), outside the form element. */
-const issueButton = (page: Page, name: string) => page.getByRole("region", { name: "Issue" }).getByRole("button", { name });
 const linkRow = (page: Page, name: string) => page.getByRole("row").filter({ hasText: name });
 
 async function openLinksTab(page: Page, orgSlug: string, eventSlug: string) {
@@ -66,7 +65,7 @@ test("a one-off link: issue it, open it, continue into the lobby; opened again i
   await expect(form(page).getByRole("checkbox", { name: "Transcriber" })).toBeDisabled();
   await expect(form(page).getByText(/Off: turn on Transcription for the organization and this event/)).toBeVisible();
 
-  await issueButton(page, "Issue one-off link").click();
+  await issueLinkButton(page, "Issue one-off link").click();
   await expect(form(page).locator('[data-field-error="displayName"]')).toContainText("Enter the attendee's name");
   await form(page).getByLabel("Display name").fill("Larry David");
   await form(page).getByLabel(/Organization/).fill("Seinfield");
@@ -79,7 +78,7 @@ test("a one-off link: issue it, open it, continue into the lobby; opened again i
   await expect(page.getByTestId("link-notes")).toContainText("One-off: works once, within 5 minutes");
   await shoot(page, "links-form");
 
-  await issueButton(page, "Issue one-off link").click();
+  await issueLinkButton(page, "Issue one-off link").click();
   const url = await issuedUrl(page);
   expect(url).toMatch(new RegExp(`^${BASE_URL}/e/${event.slug}\\?token=[\\w-]+\\.[\\w-]+\\.[\\w-]+$`));
   await expect(page.getByTestId("link-qr")).toBeVisible();
@@ -143,11 +142,11 @@ test("a long-lived host link needs its warnings read and a confirmation; revoked
   // The confirmation is asked next to the button before any attempt; without it nothing is issued.
   const confirmation = page.getByTestId("host-confirmation");
   await expect(confirmation.getByLabel("I understand that anyone with this link can run the event as host")).not.toBeChecked();
-  await issueButton(page, "Issue long-lived link").click();
+  await issueLinkButton(page, "Issue long-lived link").click();
   await expect(confirmation.getByText("Tick this to issue the link, or make it a one-off link.")).toBeVisible();
   await expect(page.getByTestId("issued-link")).toHaveCount(0);
   await confirmation.getByLabel("I understand that anyone with this link can run the event as host").check();
-  await issueButton(page, "Issue long-lived link").click();
+  await issueLinkButton(page, "Issue long-lived link").click();
   const url = await issuedUrl(page);
   await expect(page.getByTestId("link-countdown")).toContainText(/Expires in (7|8) hours/);
 
@@ -179,7 +178,7 @@ test("a long-lived host link needs its warnings read and a confirmation; revoked
 
   // Revoke all: a fresh one-off link and a second long-lived one go at once.
   await form(page).getByRole("radio", { name: /One-off/ }).check();
-  await issueButton(page, "Issue one-off link").click();
+  await issueLinkButton(page, "Issue one-off link").click();
   await issuedUrl(page);
   await page.getByRole("button", { name: "Done: issue another link" }).click();
   await page.getByRole("button", { name: "Revoke all active (1)" }).click();
@@ -222,7 +221,7 @@ test("signing in the browser with a pasted private key works, and the key is in 
   await expect(loaded).toContainText(key.kid.slice(0, 8));
   await expect(form(page).getByTestId("private-key-input")).toHaveCount(0);
   await shoot(page, "links-form-browser-key");
-  await issueButton(page, "Issue one-off link").click();
+  await issueLinkButton(page, "Issue one-off link").click();
   const url = await issuedUrl(page);
   await expect(page.getByTestId("issued-link")).toContainText(`Signed in this browser, key ${key.kid.slice(0, 8)}`);
   await expect(linkRow(page, "Bea Browser-Signed")).toContainText("signed in browser");
@@ -256,7 +255,7 @@ test("a viewer sees the issued links but cannot issue or revoke, and a forged re
   await addKeptKey(page, org.slug, event.slug);
   await openLinksTab(page, org.slug, event.slug);
   await form(page).getByLabel("Display name").fill("Vicky Visible");
-  const issue = await captureServerAction(page, () => issueButton(page, "Issue one-off link").click());
+  const issue = await captureServerAction(page, () => issueLinkButton(page, "Issue one-off link").click());
   await issuedUrl(page);
 
   const { viewer, context } = await addViewer(page, browser, org.slug);

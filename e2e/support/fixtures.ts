@@ -182,3 +182,6 @@ export async function addKeptKey(page: Page, orgSlug: string, eventSlug: string)
   await expect(dialog).toHaveCount(0);
   return { fileName: download.suggestedFilename() };
 }
+
+/** The links page's Issue button sits after the warnings, outside the form element (it submits it by `form=`). */
+export const issueLinkButton = (page: Page, name = "Issue one-off link") => page.getByRole("region", { name: "Issue" }).getByRole("button", { name });
