@@ -57,7 +57,7 @@ export default async function EventOverviewPage({ params }: { params: Promise<{ 
           value={activeLinks}
           hint={
             <Link href={`${eventBase}/links`} className="hover:text-slate-800 hover:underline">
-              Can still sign someone in ({issuedLinks} issued in all)
+              {issuedLinks ? `Can still sign someone in (${issuedLinks} issued in all)` : "None issued yet"}
             </Link>
           }
         />
