@@ -83,16 +83,34 @@ export function TableSearch({ placeholder, label }: { placeholder: string; label
   );
 }
 
-export function TableFilter({ name, label, options }: { name: string; label: string; options: Array<{ value: string; label: string }> }) {
+interface FilterOption {
+  value: string;
+  label: string;
+}
+
+/** A filter's choices: plain options, or groups of them (an <optgroup> each, as the audit log's areas). */
+type FilterChoice = FilterOption | { group: string; options: FilterOption[] };
+
+const filterOption = (o: FilterOption) => (
+  <option key={o.value} value={o.value}>
+    {o.label}
+  </option>
+);
+
+export function TableFilter({ name, label, options }: { name: string; label: string; options: FilterChoice[] }) {
   const url = useUrlState();
   return (
     <select aria-label={label} value={url.get(name)} onChange={(e) => url.set({ [name]: e.target.value || null })} className={controlClasses}>
       <option value="">{label}: all</option>
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
+      {options.map((choice) =>
+        "group" in choice ? (
+          <optgroup key={choice.group} label={choice.group}>
+            {choice.options.map(filterOption)}
+          </optgroup>
+        ) : (
+          filterOption(choice)
+        ),
+      )}
     </select>
   );
 }
