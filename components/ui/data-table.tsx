@@ -115,10 +115,6 @@ export function TableFilter({ name, label, options }: { name: string; label: str
   );
 }
 
-/**
- * "Export CSV": a download of every row that the table's current search, filters and sort select
- * (not only this page). `href` is the export route; the table's URL state is appended to it.
- */
 /** A person in a table cell: the name, and the email beneath it when there is one. */
 export function PersonCell({ name, email, className }: { name: ReactNode; email?: string | null; className?: string }) {
   return (
@@ -129,6 +125,10 @@ export function PersonCell({ name, email, className }: { name: ReactNode; email?
   );
 }
 
+/**
+ * "Export CSV": a download of every row that the table's current search, filters and sort select
+ * (not only this page). `href` is the export route; the table's URL state is appended to it.
+ */
 export function TableExport({ href, label = "Export CSV" }: { href: string; label?: string }) {
   const searchParams = useSearchParams();
   const query = new URLSearchParams(searchParams.toString());
