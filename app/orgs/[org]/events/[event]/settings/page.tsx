@@ -1,19 +1,20 @@
 import type { Metadata } from "next";
 import { canWrite } from "@/lib/auth/roles";
-import { deletionImpact, getEvent } from "@/lib/events/service";
+import { deletionImpact } from "@/lib/events/service";
 import { getOrganization } from "@/lib/orgs/service";
-import { orNotFound, pageTenant } from "@/lib/tenancy/page";
+import { pageTenant } from "@/lib/tenancy/page";
 import { EventDangerZone } from "@/components/events/event-danger-zone";
 import { EventForm } from "@/components/events/event-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { pageEvent } from "../page-event";
 
 export const metadata: Metadata = { title: "Event settings" };
 
 export default async function EventSettingsPage({ params }: { params: Promise<{ org: string; event: string }> }) {
   const { org, event: slug } = await params;
   const { ctx } = await pageTenant(org);
-  const event = await orNotFound(getEvent(ctx, slug));
+  const event = await pageEvent(org, slug);
   const organization = await getOrganization(ctx);
   const writable = canWrite(ctx.actor.role);
   return (
