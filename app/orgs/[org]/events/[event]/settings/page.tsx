@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { canWrite } from "@/lib/auth/roles";
 import { deletionImpact } from "@/lib/events/service";
-import { getOrganization } from "@/lib/orgs/service";
 import { pageTenant } from "@/lib/tenancy/page";
 import { EventDangerZone } from "@/components/events/event-danger-zone";
 import { EventForm } from "@/components/events/event-form";
@@ -15,13 +14,12 @@ export default async function EventSettingsPage({ params }: { params: Promise<{ 
   const { org, event: slug } = await params;
   const { ctx } = await pageTenant(org);
   const event = await pageEvent(org, slug);
-  const organization = await getOrganization(ctx);
   const writable = canWrite(ctx.actor.role);
   return (
     <div className="space-y-6">
       {!writable ? <Alert tone="info">You are a viewer in this organization: you can read these settings but not change them.</Alert> : null}
       <Card>
-        <EventForm orgSlug={org} mode="edit" eventSlug={event.slug} initial={event} organizationFlags={organization} readOnly={!writable} />
+        <EventForm orgSlug={org} mode="edit" eventSlug={event.slug} initial={event} organizationFlags={event.organization} readOnly={!writable} />
       </Card>
       {writable ? (
         <Card title="Danger zone" className="ring-red-200">
