@@ -1,8 +1,7 @@
 import { mkdirSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import { generate } from "otplib";
-import type { Browser, Page } from "@playwright/test";
-import { test, expect, signUp, createOrganization, createEvent, addKeptKey, addViewer, uid, PASSWORD, BASE_URL } from "./support/fixtures";
+import type { Page } from "@playwright/test";
+import { test, expect, signUp, createOrganization, createEvent, addKeptKey, addViewer, newClientPage, uid, PASSWORD, BASE_URL } from "./support/fixtures";
 import { linkFrom, waitForMail } from "./support/mail";
 
 /**
@@ -23,8 +22,6 @@ async function shoot(page: Page, name: string) {
   expect(overflow, `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
 }
 
-const ip = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
-const newBrowser = async (browser: Browser) => (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip() } })).newPage();
 
 /** The code an authenticator app shows `offsetSeconds` from now (the server checks one period either side). */
 const totp = (secret: string, offsetSeconds = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
@@ -63,11 +60,11 @@ async function turnOnTotp(page: Page, accountPath = "/account") {
 
 test("forgot password: the mail arrives at the SMTP server, its link sets a new password once, and every old session ends", async ({ page, browser }) => {
   const { email } = await signUp(page, undefined, "Rita Reset");
-  const otherDevice = await newBrowser(browser);
+  const otherDevice = await newClientPage(browser);
   await signInWithPassword(otherDevice, email);
   await expect(otherDevice).toHaveURL(/\/orgs/);
 
-  const visitor = await newBrowser(browser);
+  const visitor = await newClientPage(browser);
   await visitor.goto("/sign-in");
   await visitor.getByRole("link", { name: "Forgot password?" }).click();
   await expect(visitor.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
@@ -256,7 +253,7 @@ test("the organization requires two-factor: a member without it is sent to set i
 test("your devices: another browser is listed and signed out from here; the audit log says so", async ({ page, browser }) => {
   const { email } = await signUp(page, undefined, "Dev Devices");
   const org = await createOrganization(page, "Devices Org");
-  const other = await newBrowser(browser);
+  const other = await newClientPage(browser);
   await signInWithPassword(other, email);
   await expect(other).toHaveURL(/\/orgs/);
   // A sign-in from a browser the account had not seen before is mailed.
@@ -312,7 +309,7 @@ test("a one-off test link is emailed to the speaker, and the mail's link opens t
   expect(mail.text).toContain("works once");
   const link = linkFrom(mail, `/e/${event.slug}?token=`);
   expect(link.startsWith(`${BASE_URL}/e/`)).toBe(true);
-  const attendee = await newBrowser(browser);
+  const attendee = await newClientPage(browser);
   await attendee.goto(link);
   await expect(attendee.getByRole("button", { name: /Continue as Sam Speaker/ })).toBeVisible();
 
