@@ -1,6 +1,6 @@
 import { generate } from "otplib";
 import type { Page } from "@playwright/test";
-import { test, expect, signUp, createOrganization, createEvent, addKeptKey, addViewer, clientAddress, newClientPage, uid, PASSWORD, BASE_URL } from "./support/fixtures";
+import { test, expect, signUp, createOrganization, createEvent, addKeptKey, addViewer, clientAddress, issueOneOffLink, newClientPage, uid, PASSWORD, BASE_URL } from "./support/fixtures";
 import { linkFrom, waitForMail } from "./support/mail";
 import { shoot } from "./support/shots";
 
@@ -280,11 +280,7 @@ test("a one-off test link is emailed to the speaker, and the mail's link opens t
   const org = await createOrganization(page, "Mail Links Inc");
   const event = await createEvent(page, org.slug, "Mail Day");
   await addKeptKey(page, org.slug, event.slug);
-  await page.goto(`/orgs/${org.slug}/events/${event.slug}/links`);
-  const form = page.getByRole("form", { name: "Issue a test link" });
-  await form.getByLabel("Display name").fill("Sam Speaker");
-  await page.getByRole("button", { name: "Issue one-off link" }).click();
-  await expect(page.getByTestId("issued-link")).toBeVisible();
+  await issueOneOffLink(page, org.slug, event.slug, "Sam Speaker");
   await page.getByRole("button", { name: "Email this link to the speaker" }).click();
   const mailForm = page.getByRole("form", { name: "Email this link" });
   await mailForm.getByLabel("Speaker's email").fill("not-an-address");

@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { test, expect, signUp, createOrganization, createEvent, addHostKey, addKeptKey, addField, hostToken, newClientPage, BASE_URL } from "./support/fixtures";
+import { test, expect, signUp, createOrganization, createEvent, addHostKey, addKeptKey, addField, hostToken, issueOneOffLink, newClientPage, BASE_URL } from "./support/fixtures";
 
 /**
  * Where an attendee could get stuck at the entry: a one-time link reopened after it signed them in,
@@ -13,11 +13,7 @@ test("a used one-off link reopened in the browser it signed in leads to the lobb
   const org = await createOrganization(page);
   const event = await createEvent(page, org.slug, "Reopened Links");
   await addKeptKey(page, org.slug, event.slug);
-  await page.goto(`/orgs/${org.slug}/events/${event.slug}/links`);
-  const form = page.getByRole("form", { name: "Issue a test link" });
-  await form.getByLabel("Display name").fill("Rhea Reopen");
-  await page.getByRole("button", { name: "Issue one-off link" }).click();
-  const url = await page.getByTestId("issued-link").getByLabel("Event link").inputValue();
+  const url = await issueOneOffLink(page, org.slug, event.slug, "Rhea Reopen");
 
   const tab = await newClientPage(browser);
   await tab.goto(url);

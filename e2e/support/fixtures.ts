@@ -194,3 +194,11 @@ export async function addKeptKey(page: Page, orgSlug: string, eventSlug: string)
 
 /** The links page's Issue button sits after the warnings, outside the form element (it submits it by `form=`). */
 export const issueLinkButton = (page: Page, name = "Issue one-off link") => page.getByRole("region", { name: "Issue" }).getByRole("button", { name });
+
+/** Issues a one-off test link for `displayName` on the event's Test links page (the event needs a kept key); returns the link. */
+export async function issueOneOffLink(page: Page, orgSlug: string, eventSlug: string, displayName: string): Promise<string> {
+  await page.goto(`/orgs/${orgSlug}/events/${eventSlug}/links`);
+  await page.getByRole("form", { name: "Issue a test link" }).getByLabel("Display name").fill(displayName);
+  await issueLinkButton(page).click();
+  return page.getByTestId("issued-link").getByLabel("Event link").inputValue();
+}
