@@ -12,7 +12,7 @@ export interface SectionNavItem {
   exact?: boolean;
 }
 
-export function isCurrent(item: SectionNavItem, pathname: string): boolean {
+function isCurrent(item: SectionNavItem, pathname: string): boolean {
   return item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
 }
 
