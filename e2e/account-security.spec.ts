@@ -1,30 +1,18 @@
-import { mkdirSync } from "node:fs";
-import { randomBytes } from "node:crypto";
 import { generate } from "otplib";
-import type { Browser, Page } from "@playwright/test";
-import { test, expect, signUp, createOrganization, createEvent, addKeptKey, addViewer, uid, PASSWORD, BASE_URL } from "./support/fixtures";
+import type { Page } from "@playwright/test";
+import { test, expect, signUp, createOrganization, createEvent, addKeptKey, addViewer, clientAddress, issueOneOffLink, newClientPage, uid, PASSWORD, BASE_URL } from "./support/fixtures";
 import { linkFrom, waitForMail } from "./support/mail";
+import { shoot } from "./support/shots";
 
 /**
  * Admin accounts (issue 14): password reset by email through a real SMTP server, an authenticator
  * app with recovery codes, passkeys with Chromium's virtual authenticator, the organization's
  * "members must use two-factor" rule, devices, and the test link mailed to a speaker.
  */
-const SHOTS = "screenshots";
-mkdirSync(SHOTS, { recursive: true });
+const DESKTOP = { width: 1440, height: 900 };
 
-async function shoot(page: Page, name: string) {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1280, height: 800 });
-  expect(overflow, `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
-}
-
-const ip = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
-const newBrowser = async (browser: Browser) => (await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip() } })).newPage();
+/** The auth budgets count per client address: a new one starts full, where waiting out the 10 s window only slows the run. */
+const fromNewAddress = (page: Page) => page.setExtraHTTPHeaders({ "x-forwarded-for": clientAddress() });
 
 /** The code an authenticator app shows `offsetSeconds` from now (the server checks one period either side). */
 const totp = (secret: string, offsetSeconds = 0) => generate({ secret, epoch: Math.floor(Date.now() / 1000) + offsetSeconds });
@@ -63,18 +51,18 @@ async function turnOnTotp(page: Page, accountPath = "/account") {
 
 test("forgot password: the mail arrives at the SMTP server, its link sets a new password once, and every old session ends", async ({ page, browser }) => {
   const { email } = await signUp(page, undefined, "Rita Reset");
-  const otherDevice = await newBrowser(browser);
+  const otherDevice = await newClientPage(browser);
   await signInWithPassword(otherDevice, email);
   await expect(otherDevice).toHaveURL(/\/orgs/);
 
-  const visitor = await newBrowser(browser);
+  const visitor = await newClientPage(browser);
   await visitor.goto("/sign-in");
   await visitor.getByRole("link", { name: "Forgot password?" }).click();
   await expect(visitor.getByRole("heading", { name: "Forgot your password?" })).toBeVisible();
   await visitor.getByLabel("Email").fill("not-an-address");
   await visitor.getByRole("button", { name: "Send reset link" }).click();
   await expect(visitor.getByText("Enter the email address of your account")).toBeVisible();
-  await shoot(visitor, "forgot-password");
+  await shoot(visitor, "forgot-password", { desktop: DESKTOP });
   // An unknown address gets the same answer as a real one.
   await visitor.getByLabel("Email").fill(`${uid("nobody")}@example.com`);
   await visitor.getByRole("button", { name: "Send reset link" }).click();
@@ -98,7 +86,7 @@ test("forgot password: the mail arrives at the SMTP server, its link sets a new 
   await visitor.getByRole("button", { name: "Save new password" }).click();
   await expect(visitor.getByText("The two passwords differ")).toBeVisible();
   await visitor.getByLabel("New password again").fill("brand-new-password-1");
-  await shoot(visitor, "reset-password");
+  await shoot(visitor, "reset-password", { desktop: DESKTOP });
   await visitor.getByRole("button", { name: "Save new password" }).click();
   await expect(visitor).toHaveURL(/\/sign-in\?notice=password-reset/);
   await expect(visitor.getByText("Your password was changed and every device was signed out")).toBeVisible();
@@ -120,16 +108,16 @@ test("authenticator app: turned on with a computed code, sign-in asks for it, wr
   const { email } = await signUp(page, undefined, "Theo Totp");
   const org = await createOrganization(page, "Totp Org");
   await page.goto("/account");
-  await shoot(page, "account");
+  await shoot(page, "account", { desktop: DESKTOP });
   const { secret, codes } = await turnOnTotp(page);
-  await shoot(page, "account-recovery-codes");
+  await shoot(page, "account-recovery-codes", { desktop: DESKTOP });
   await page.getByRole("button", { name: "I saved them" }).click();
   await expect(page.getByText("Sign-in asks for a code after your password.")).toBeVisible();
 
   await signOut(page);
   await signInWithPassword(page, email);
   await expect(page).toHaveURL(/\/sign-in\/two-factor/);
-  await shoot(page, "sign-in-two-factor");
+  await shoot(page, "sign-in-two-factor", { desktop: DESKTOP });
   const wrong = (await totp(secret)) === "000000" ? "111111" : "000000";
   await page.getByLabel("Authentication code").fill(wrong);
   await page.getByRole("button", { name: "Verify and sign in" }).click();
@@ -142,7 +130,7 @@ test("authenticator app: turned on with a computed code, sign-in asks for it, wr
   await expect(page).toHaveURL(/\/orgs/);
 
   await signOut(page);
-  await page.waitForTimeout(10_000); // the code step's budget: 3 per 10 s per address (tested below)
+  await fromNewAddress(page); // the code step's budget: 3 per 10 s per address (tested below)
   await signInWithPassword(page, email);
   await page.getByLabel("Authentication code").fill(code);
   await page.getByRole("button", { name: "Verify and sign in" }).click();
@@ -153,7 +141,7 @@ test("authenticator app: turned on with a computed code, sign-in asks for it, wr
   await expect(page).toHaveURL(/\/orgs/);
 
   await signOut(page);
-  await page.waitForTimeout(10_000); // the sign-in budget: 3 per 10 s per address
+  await fromNewAddress(page); // the sign-in budget: 3 per 10 s per address
   await signInWithPassword(page, email);
   await page.getByRole("button", { name: "Use a recovery code instead" }).click();
   await page.getByLabel("Recovery code").fill(codes[0]!);
@@ -166,7 +154,7 @@ test("authenticator app: turned on with a computed code, sign-in asks for it, wr
   await page.goto(`/orgs/${org.slug}/audit`);
   await expect(page.getByRole("row").filter({ hasText: "Turned on two-factor" }).first()).toBeVisible();
   await expect(page.getByRole("row").filter({ hasText: "Signed in" }).first()).toBeVisible();
-  await shoot(page, "audit-security-events");
+  await shoot(page, "audit-security-events", { desktop: DESKTOP });
 });
 
 test("the sign-in rate limit also covers the code step", async ({ page }) => {
@@ -238,12 +226,12 @@ test("the organization requires two-factor: a member without it is sent to set i
   const viewerRow = page.getByTestId("member-row").filter({ hasText: viewerEmail });
   await expect(viewerRow.getByTestId("two-factor-status")).toContainText("No two-factor");
   await expect(page.getByTestId("member-row").filter({ hasText: "(you)" }).getByTestId("two-factor-status")).toContainText("authenticator app");
-  await shoot(page, "members-two-factor");
+  await shoot(page, "members-two-factor", { desktop: DESKTOP });
 
   await viewer.goto(`/orgs/${org.slug}/events`);
   await expect(viewer).toHaveURL(new RegExp(`/account\\?required=${org.slug}`));
   await expect(viewer.getByText("Strict Org requires two-factor sign-in")).toBeVisible();
-  await shoot(viewer, "account-two-factor-required");
+  await shoot(viewer, "account-two-factor-required", { desktop: DESKTOP });
   await turnOnTotp(viewer, `/account?required=${org.slug}`);
   await viewer.getByRole("button", { name: "I saved them" }).click();
   await viewer.getByRole("link", { name: "Continue to Strict Org" }).click();
@@ -256,7 +244,7 @@ test("the organization requires two-factor: a member without it is sent to set i
 test("your devices: another browser is listed and signed out from here; the audit log says so", async ({ page, browser }) => {
   const { email } = await signUp(page, undefined, "Dev Devices");
   const org = await createOrganization(page, "Devices Org");
-  const other = await newBrowser(browser);
+  const other = await newClientPage(browser);
   await signInWithPassword(other, email);
   await expect(other).toHaveURL(/\/orgs/);
   // A sign-in from a browser the account had not seen before is mailed.
@@ -268,7 +256,7 @@ test("your devices: another browser is listed and signed out from here; the audi
   await expect(rows).toHaveCount(2);
   await expect(rows.first()).toContainText("This browser");
   await expect(rows.nth(1)).toContainText(/Network \d+\.\d+\.\d+\.0\/24/);
-  await shoot(page, "account-devices");
+  await shoot(page, "account-devices", { desktop: DESKTOP });
   await rows.nth(1).getByRole("button", { name: "Sign out" }).click();
   await page.getByRole("button", { name: "Sign out device" }).click();
   await expect(rows).toHaveCount(1);
@@ -292,11 +280,7 @@ test("a one-off test link is emailed to the speaker, and the mail's link opens t
   const org = await createOrganization(page, "Mail Links Inc");
   const event = await createEvent(page, org.slug, "Mail Day");
   await addKeptKey(page, org.slug, event.slug);
-  await page.goto(`/orgs/${org.slug}/events/${event.slug}/links`);
-  const form = page.getByRole("form", { name: "Issue a test link" });
-  await form.getByLabel("Display name").fill("Sam Speaker");
-  await page.getByRole("button", { name: "Issue one-off link" }).click();
-  await expect(page.getByTestId("issued-link")).toBeVisible();
+  await issueOneOffLink(page, org.slug, event.slug, "Sam Speaker");
   await page.getByRole("button", { name: "Email this link to the speaker" }).click();
   const mailForm = page.getByRole("form", { name: "Email this link" });
   await mailForm.getByLabel("Speaker's email").fill("not-an-address");
@@ -304,7 +288,7 @@ test("a one-off test link is emailed to the speaker, and the mail's link opens t
   await expect(mailForm.getByText("Enter the speaker's email address")).toBeVisible();
   const speaker = `${uid("sam")}@example.com`;
   await mailForm.getByLabel("Speaker's email").fill(speaker);
-  await shoot(page, "links-email");
+  await shoot(page, "links-email", { desktop: DESKTOP });
   await mailForm.getByRole("button", { name: "Send" }).click();
   await expect(page.getByText(`Sent to ${speaker}.`)).toBeVisible();
 
@@ -312,7 +296,7 @@ test("a one-off test link is emailed to the speaker, and the mail's link opens t
   expect(mail.text).toContain("works once");
   const link = linkFrom(mail, `/e/${event.slug}?token=`);
   expect(link.startsWith(`${BASE_URL}/e/`)).toBe(true);
-  const attendee = await newBrowser(browser);
+  const attendee = await newClientPage(browser);
   await attendee.goto(link);
   await expect(attendee.getByRole("button", { name: /Continue as Sam Speaker/ })).toBeVisible();
 

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import type { Download, Page } from "@playwright/test";
 import { test, expect, signUp, createOrganization, createEvent, addField, addKeptKey, addViewer, issueLinkButton } from "./support/fixtures";
+import { sidewaysOverflow } from "./support/shots";
 
 /**
  * Issue 16, the dashboard as people use it: menus instead of sideways-scrolling navigation on a
@@ -12,10 +13,6 @@ const SHOTS = "screenshots";
 mkdirSync(SHOTS, { recursive: true });
 const DESKTOP = { width: 1440, height: 900 };
 const PHONE = { width: 390, height: 844 };
-
-async function sidewaysOverflow(page: Page) {
-  return page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-}
 
 async function shootBoth(page: Page, name: string) {
   await page.setViewportSize(DESKTOP);

@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { test, expect, signUp, createOrganization, createEvent, addHostKey, addKeptKey, addField, hostToken, BASE_URL } from "./support/fixtures";
+import { test, expect, signUp, createOrganization, createEvent, addHostKey, addKeptKey, addField, hostToken, issueOneOffLink, newClientPage, BASE_URL } from "./support/fixtures";
 
 /**
  * Where an attendee could get stuck at the entry: a one-time link reopened after it signed them in,
@@ -7,21 +7,15 @@ import { test, expect, signUp, createOrganization, createEvent, addHostKey, addK
  */
 const SHOTS = "screenshots";
 mkdirSync(SHOTS, { recursive: true });
-const ip = () => `10.78.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`;
 
 test("a used one-off link reopened in the browser it signed in leads to the lobby: You're already in", async ({ page, browser }) => {
   await signUp(page);
   const org = await createOrganization(page);
   const event = await createEvent(page, org.slug, "Reopened Links");
   await addKeptKey(page, org.slug, event.slug);
-  await page.goto(`/orgs/${org.slug}/events/${event.slug}/links`);
-  const form = page.getByRole("form", { name: "Issue a test link" });
-  await form.getByLabel("Display name").fill("Rhea Reopen");
-  await page.getByRole("button", { name: "Issue one-off link" }).click();
-  const url = await page.getByTestId("issued-link").getByLabel("Event link").inputValue();
+  const url = await issueOneOffLink(page, org.slug, event.slug, "Rhea Reopen");
 
-  const attendee = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip() } });
-  const tab = await attendee.newPage();
+  const tab = await newClientPage(browser);
   await tab.goto(url);
   await expect(tab).toHaveURL(new RegExp(`/e/${event.slug}/continue$`));
   // The page shows the entry's preview decision: the name and the event, nothing used up yet.
@@ -40,8 +34,7 @@ test("a used one-off link reopened in the browser it signed in leads to the lobb
   await tab.screenshot({ path: `${SHOTS}/attendee-already-in-desktop.png`, fullPage: true });
 
   // Anyone else who opens it meets the used link, as before.
-  const other = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip() } });
-  const otherTab = await other.newPage();
+  const otherTab = await newClientPage(browser);
   const response = await otherTab.goto(url);
   expect(response?.status()).toBe(409);
   await expect(otherTab.getByTestId("reason-code")).toHaveText("already_used");
@@ -51,8 +44,8 @@ test("a used one-off link reopened in the browser it signed in leads to the lobb
   await tab.getByRole("button", { name: "Leave the event" }).click();
   await expect(tab).toHaveURL(new RegExp(`/e/${event.slug}/met$`));
   expect((await tab.goto(url))?.status()).toBe(409);
-  await attendee.close();
-  await other.close();
+  await tab.context().close();
+  await otherTab.context().close();
 });
 
 test("the lobby tells a touch screen to tap the tile and a mouse to hover it", async ({ page, browser }) => {
@@ -65,8 +58,7 @@ test("the lobby tells a touch screen to tap the tile and a mouse to hover it", a
   const key = await addHostKey(page, org.slug, event.slug);
   const token = () => hostToken(key, { displayName: "Tia Touch", userProfile: [["organization", "Acme"], ["title", "CTO"]] });
 
-  const phone = await browser.newContext({ hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 }, extraHTTPHeaders: { "x-forwarded-for": ip() } });
-  const phoneTab = await phone.newPage();
+  const phoneTab = await newClientPage(browser, { hasTouch: true, isMobile: true, viewport: { width: 390, height: 844 } });
   await phoneTab.goto(`${BASE_URL}/e/${event.slug}?token=${token()}`);
   const hint = phoneTab.getByTestId("tile-hint");
   await expect(hint.getByText("Tap it to see the rest of your profile.")).toBeVisible();
@@ -75,13 +67,12 @@ test("the lobby tells a touch screen to tap the tile and a mouse to hover it", a
   await expect(phoneTab.getByTestId("stream-tile")).toContainText("CTO");
   await phoneTab.screenshot({ path: `${SHOTS}/attendee-lobby-touch-phone.png`, fullPage: true });
 
-  const desktop = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": ip() } });
-  const desktopTab = await desktop.newPage();
+  const desktopTab = await newClientPage(browser);
   await desktopTab.goto(`${BASE_URL}/e/${event.slug}?token=${token()}`);
   await expect(desktopTab.getByTestId("tile-hint").getByText("Hover over it (or focus it) to see the rest of your profile.")).toBeVisible();
   await expect(desktopTab.getByTestId("tile-hint").getByText(/Tap it/)).toBeHidden();
-  await phone.close();
-  await desktop.close();
+  await phoneTab.context().close();
+  await desktopTab.context().close();
 });
 
 test("addresses that are no event slug get the 404 event_not_found page, with nothing injected", async ({ page }) => {

@@ -1,15 +1,12 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
 import Database from "better-sqlite3";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
-import { test, expect, signUp, createOrganization, createEvent, addHostKey, hostToken, captureServerAction, BASE_URL, PASSWORD, uid } from "./support/fixtures";
+import { test, expect, signUp, createOrganization, createEvent, addHostKey, hostToken, captureServerAction, clientAddress, BASE_URL, PASSWORD, uid } from "./support/fixtures";
 
 /**
  * Hostile clients against the production build: forged client addresses (0 and 1 trusted hop),
  * open redirects, malformed paths, foreign-origin server actions, and the browser security headers.
  */
-
-const randomAddress = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
 
 test.describe("the Content-Security-Policy and other browser headers", () => {
   test("every page gets a fresh nonce policy, Next's scripts carry it, and the pages work under it", async ({ page }) => {
@@ -112,7 +109,7 @@ test.describe("malformed requests never get a 5xx", () => {
     const captured = await captureServerAction(page, async () => {
       await page.getByRole("button", { name: "Save", exact: true }).click();
     });
-    const client = await playwrightRequest.newContext({ storageState: await page.context().storageState(), extraHTTPHeaders: { "x-forwarded-for": randomAddress() } });
+    const client = await playwrightRequest.newContext({ storageState: await page.context().storageState(), extraHTTPHeaders: { "x-forwarded-for": clientAddress() } });
     try {
       const send = (origin: string | undefined, extra: Record<string, string> = {}) =>
         client.post(captured.url, {
@@ -136,8 +133,8 @@ test.describe("forged client addresses behind one trusted proxy (TRUSTED_PROXY_H
     const org = await createOrganization(page);
     const event = await createEvent(page, org.slug);
     const key = await addHostKey(page, org.slug, event.slug);
-    const victim = randomAddress();
-    const attacker = randomAddress();
+    const victim = clientAddress();
+    const attacker = clientAddress();
     const client = await playwrightRequest.newContext({ baseURL: BASE_URL, maxRedirects: 0 });
     try {
       let last = 0;
@@ -156,12 +153,12 @@ test.describe("forged client addresses behind one trusted proxy (TRUSTED_PROXY_H
 
   test("sign-in guesses stay limited to 3 per 10 s whatever the client prepends", async () => {
     const client = await playwrightRequest.newContext({ baseURL: BASE_URL });
-    const real = randomAddress();
+    const real = clientAddress();
     try {
       const statuses: number[] = [];
       for (let i = 0; i < 6; i++) {
         const response = await client.post("/api/auth/sign-in/email", {
-          headers: { origin: BASE_URL, "x-forwarded-for": `${randomAddress()}, ${real}` },
+          headers: { origin: BASE_URL, "x-forwarded-for": `${clientAddress()}, ${real}` },
           data: { email: `${uid("nobody")}@example.com`, password: "wrong-password-123" },
         });
         statuses.push(response.status());
@@ -209,7 +206,7 @@ test.describe("forged client addresses with no proxy (TRUSTED_PROXY_HOPS=0) and 
 
   test("X-Forwarded-For is ignored: sign-in guesses from one socket share one budget, sessions store the socket's address", async () => {
     const email = `${uid("direct")}@example.com`;
-    const spoofed = randomAddress();
+    const spoofed = clientAddress();
     const signUpResponse = await client.post("/api/auth/sign-up/email", { headers: { "x-forwarded-for": spoofed, "x-client-address": spoofed }, data: { email, password: PASSWORD, name: "Direct Dana" } });
     expect(signUpResponse.status(), await signUpResponse.text()).toBe(200);
     // Secure cookies because the public URL is https, whatever this hop speaks.
@@ -229,7 +226,7 @@ test.describe("forged client addresses with no proxy (TRUSTED_PROXY_HOPS=0) and 
 
     const statuses: number[] = [];
     for (let i = 0; i < 5; i++) {
-      const response = await client.post("/api/auth/sign-in/email", { headers: { "x-forwarded-for": randomAddress() }, data: { email, password: `wrong-${i}-password` } });
+      const response = await client.post("/api/auth/sign-in/email", { headers: { "x-forwarded-for": clientAddress() }, data: { email, password: `wrong-${i}-password` } });
       statuses.push(response.status());
     }
     expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);

@@ -4,6 +4,7 @@ import { calculateJwkThumbprint } from "jose";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { serveJson, startJwksServer } from "../test/jwks-server";
 import { test, expect, signUp, createOrganization, createEvent, hostToken } from "./support/fixtures";
+import { shoot } from "./support/shots";
 
 /**
  * Key rotation as a new admin does it: following ONLY the "Next" box, while the host platform keeps
@@ -14,17 +15,6 @@ const SHOTS = "screenshots";
 mkdirSync(SHOTS, { recursive: true });
 const dialog = (page: Page) => page.locator("dialog[open]");
 const nextBox = (page: Page) => page.getByTestId("next-step");
-
-async function shoot(page: Page, name: string) {
-  await page.setViewportSize({ width: 1440, height: 900 });
-  await page.evaluate(() => window.scrollTo(0, 0));
-  await page.screenshot({ path: `${SHOTS}/${name}-desktop.png`, fullPage: true });
-  await page.setViewportSize({ width: 390, height: 844 });
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-  await page.screenshot({ path: `${SHOTS}/${name}-phone.png`, fullPage: true });
-  await page.setViewportSize({ width: 1440, height: 900 });
-  expect(overflow, `${name} scrolls sideways on a phone`).toBeLessThanOrEqual(0);
-}
 
 const pair = () => generateKeyPairSync("rsa", { modulusLength: 2048 });
 const jwkOf = (publicKey: KeyObject) => publicKey.export({ format: "jwk" }) as { kty: "RSA"; n: string; e: string };

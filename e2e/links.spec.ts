@@ -11,6 +11,7 @@ import {
   addViewer,
   captureServerAction,
   replayServerAction,
+  newClientPage,
   BASE_URL,
   issueLinkButton,
 } from "./support/fixtures";
@@ -38,10 +39,9 @@ async function issuedUrl(page: Page): Promise<string> {
 
 /** An attendee's own browser (no dashboard session), opening the link. */
 async function attendeeOpens(browser: Browser, url: string) {
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `10.77.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}` } });
-  const tab = await context.newPage();
+  const tab = await newClientPage(browser);
   const response = await tab.goto(url);
-  return { context, tab, response };
+  return { context: tab.context(), tab, response };
 }
 
 test("a one-off link: issue it, open it, continue into the lobby; opened again it is already_used", async ({ page, browser }) => {

@@ -1,6 +1,6 @@
 import { mkdirSync } from "node:fs";
-import { test, expect, signUp, createOrganization, createEvent, PASSWORD, BASE_URL, addField, inviteViewer } from "./support/fixtures";
-import type { Page, Request } from "@playwright/test";
+import { test, expect, signUp, createOrganization, createEvent, PASSWORD, BASE_URL, addField, captureServerAction, inviteViewer } from "./support/fixtures";
+import type { Page } from "@playwright/test";
 
 const SHOTS = "screenshots";
 mkdirSync(SHOTS, { recursive: true });
@@ -213,14 +213,6 @@ test("screenshots of the tile and the card, desktop and phone", async ({ page })
   await tile.screenshot({ path: `${SHOTS}/stream-tile-long-phone.png` });
   await page.getByTestId("profile-warnings").screenshot({ path: `${SHOTS}/profile-warnings-phone.png` });
 });
-
-/** Captures the next server-action POST (its Next-Action id and body) so it can be replayed as someone else. */
-async function captureServerAction(page: Page, trigger: () => Promise<void>) {
-  const requestPromise = page.waitForRequest((r: Request) => r.method() === "POST" && Boolean(r.headers()["next-action"]));
-  await trigger();
-  const request = await requestPromise;
-  return { url: request.url(), actionId: request.headers()["next-action"]!, body: request.postData() ?? "" };
-}
 
 test("a viewer sees the fields and the preview but no controls, and a forged change is refused", async ({ page, browser }) => {
   test.setTimeout(90_000);

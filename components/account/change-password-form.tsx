@@ -5,6 +5,7 @@ import { authClient } from "@/lib/auth/client";
 import { changePasswordSchema } from "@/lib/auth/schema";
 import { NewPasswordField } from "@/components/auth/new-password-field";
 import { useAuthForm } from "@/components/auth/use-auth-form";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { CheckboxField, TextField } from "@/components/ui/field";
@@ -23,7 +24,7 @@ export function ChangePasswordForm() {
     () => null,
   );
   return (
-    <form noValidate className="max-w-md space-y-4" onSubmit={onSubmit}>
+    <ActionForm className="max-w-md space-y-4" onSubmit={onSubmit}>
       {error ? <Alert tone="danger">{error}</Alert> : null}
       {done ? <Alert tone="success">Password changed.</Alert> : null}
       <TextField label="Current password" name="currentPassword" type="password" autoComplete="current-password" required error={fieldErrors.currentPassword} />
@@ -32,6 +33,6 @@ export function ChangePasswordForm() {
       <Button type="submit" disabled={pending}>
         {pending ? "Saving…" : "Change password"}
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition } from "react";
 import { authClient } from "@/lib/auth/client";
 import { authErrorMessage, passkeyNameSchema } from "@/lib/auth/schema";
 import { fieldErrorsOf } from "@/lib/errors";
 import { formatUtc } from "@/lib/format";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -25,9 +26,7 @@ export function PasskeysPanel({ passkeys }: { passkeys: PasskeyRow[] }) {
   const [error, setError] = useState<string | null>(null);
   const [nameError, setNameError] = useState<string | undefined>();
 
-  const add = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const form = e.currentTarget;
+  const add = (form: HTMLFormElement) => {
     const parsed = passkeyNameSchema.safeParse(Object.fromEntries(new FormData(form)));
     if (!parsed.success) return setNameError(fieldErrorsOf(parsed.error).name);
     setNameError(undefined);
@@ -75,12 +74,12 @@ export function PasskeysPanel({ passkeys }: { passkeys: PasskeyRow[] }) {
         <p className="text-sm text-slate-600">No passkeys yet.</p>
       )}
       {error ? <Alert tone="danger">{error}</Alert> : null}
-      <form noValidate onSubmit={add} className="flex max-w-lg flex-wrap items-end gap-3">
+      <ActionForm onSubmit={add} className="flex max-w-lg flex-wrap items-end gap-3">
         <TextField label="Name for a new passkey" name="name" placeholder="e.g. Work laptop" required error={nameError} className="min-w-48 flex-1" />
         <Button type="submit" disabled={pending}>
           {pending ? "Waiting for your device…" : "Add a passkey"}
         </Button>
-      </form>
+      </ActionForm>
     </div>
   );
 }

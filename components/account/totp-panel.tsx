@@ -1,12 +1,13 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition } from "react";
 import { authClient } from "@/lib/auth/client";
 import { authErrorMessage, passwordConfirmSchema, totpCodeSchema } from "@/lib/auth/schema";
 import type { z } from "zod";
 import { fieldErrorsOf } from "@/lib/errors";
 import { QrCode } from "@/components/links/qr-code";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -30,9 +31,8 @@ export function TotpPanel({ enabled }: { enabled: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
-  const submit = <S extends z.ZodType,>(schema: S, e: FormEvent<HTMLFormElement>, then: (data: z.output<S>) => Promise<void>) => {
-    e.preventDefault();
-    const parsed = schema.safeParse(Object.fromEntries(new FormData(e.currentTarget)));
+  const submit = <S extends z.ZodType,>(schema: S, form: HTMLFormElement, then: (data: z.output<S>) => Promise<void>) => {
+    const parsed = schema.safeParse(Object.fromEntries(new FormData(form)));
     if (!parsed.success) {
       setFieldErrors(fieldErrorsOf(parsed.error));
       return;
@@ -45,11 +45,10 @@ export function TotpPanel({ enabled }: { enabled: boolean }) {
   if (step.kind === "password") {
     const labels = { enable: "Continue", disable: "Turn off two-factor", codes: "Make new recovery codes" } as const;
     return (
-      <form
-        noValidate
+      <ActionForm
         className="max-w-md space-y-4"
-        onSubmit={(e) =>
-          submit(passwordConfirmSchema, e, async ({ password }) => {
+        onSubmit={(form) =>
+          submit(passwordConfirmSchema, form, async ({ password }) => {
             if (step.purpose === "enable") {
               const result = await authClient.twoFactor.enable({ password });
               if (result.error) return setError(authErrorMessage(result.error));
@@ -77,7 +76,7 @@ export function TotpPanel({ enabled }: { enabled: boolean }) {
         {error ? <Alert tone="danger">{error}</Alert> : null}
         <TextField label="Your password" name="password" type="password" autoComplete="current-password" autoFocus required error={fieldErrors.password} />
         <CheckOrCancel pending={pending} label={labels[step.purpose]} variant={step.purpose === "disable" ? "danger" : "primary"} onCancel={() => setStep({ kind: "idle" })} />
-      </form>
+      </ActionForm>
     );
   }
 
@@ -87,11 +86,10 @@ export function TotpPanel({ enabled }: { enabled: boolean }) {
         <div className="max-w-56">
           <QrCode value={step.totpURI} label="QR code for your authenticator app" />
         </div>
-        <form
-          noValidate
+        <ActionForm
           className="space-y-4"
-          onSubmit={(e) =>
-            submit(totpCodeSchema, e, async ({ code }) => {
+          onSubmit={(form) =>
+            submit(totpCodeSchema, form, async ({ code }) => {
               const result = await authClient.twoFactor.verifyTotp({ code });
               if (result.error) return setError(authErrorMessage(result.error));
               setStep({ kind: "codes", backupCodes: step.backupCodes, justEnabled: true });
@@ -116,7 +114,7 @@ export function TotpPanel({ enabled }: { enabled: boolean }) {
           {error ? <Alert tone="danger">{error}</Alert> : null}
           <TextField label="Code from the app" name="code" inputMode="numeric" autoComplete="one-time-code" required error={fieldErrors.code} className="max-w-48" />
           <CheckOrCancel pending={pending} label="Turn on two-factor" onCancel={() => setStep({ kind: "idle" })} />
-        </form>
+        </ActionForm>
       </div>
     );
   }

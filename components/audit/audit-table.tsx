@@ -1,9 +1,8 @@
 "use client";
 
 import { createColumnHelper } from "@tanstack/react-table";
-import { ServerDataTable, TableExport, TableFilter, TableSearch, serverTableFeatures, useUrlState, type ServerTablePage } from "@/components/ui/data-table";
+import { ServerDataTable, TableExport, TableFilter, TableSearch, serverTableFeatures, type ServerTablePage } from "@/components/ui/data-table";
 import { Badge } from "@/components/ui/badge";
-import { controlClasses } from "@/components/ui/field";
 import { auditActionGroups, describeAuditAction } from "@/lib/audit/actions";
 import { parseAuditDetails, presentAuditDetails } from "@/lib/audit/present";
 import { formatUtc } from "@/lib/format";
@@ -44,26 +43,6 @@ function AuditDetails({ action, details }: { action: string; details: string | n
         </div>
       ))}
     </dl>
-  );
-}
-
-/** The action filter, grouped by area; each area starts with "All … actions". */
-function ActionFilter() {
-  const url = useUrlState();
-  return (
-    <select aria-label="Action" value={url.get("action")} onChange={(e) => url.set({ action: e.target.value || null })} className={controlClasses}>
-      <option value="">Action: all</option>
-      {auditActionGroups().map((group) => (
-        <optgroup key={group.area} label={group.label}>
-          <option value={group.all}>All: {group.label.toLowerCase()}</option>
-          {group.actions.map((a) => (
-            <option key={a.value} value={a.value}>
-              {a.label}
-            </option>
-          ))}
-        </optgroup>
-      ))}
-    </select>
   );
 }
 
@@ -112,7 +91,14 @@ export function AuditTable({ page, actors, exportHref }: { page: ServerTablePage
       toolbar={
         <>
           <TableSearch label="Search targets" placeholder="Search target…" />
-          <ActionFilter />
+          <TableFilter
+            name="action"
+            label="Action"
+            options={auditActionGroups().map((group) => ({
+              group: group.label,
+              options: [{ value: group.all, label: `All: ${group.label.toLowerCase()}` }, ...group.actions],
+            }))}
+          />
           <TableFilter name="actor" label="Who" options={actors.map((a) => ({ value: a, label: a }))} />
           <TableExport href={exportHref} />
         </>

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { authClient } from "@/lib/auth/client";
 import { forgotPasswordSchema } from "@/lib/auth/schema";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -37,7 +38,7 @@ export function ForgotPasswordForm({ minutes }: { minutes: number }) {
     );
   }
   return (
-    <form noValidate className="space-y-4" onSubmit={onSubmit}>
+    <ActionForm className="space-y-4" onSubmit={onSubmit}>
       <h1 className="text-xl font-semibold">Forgot your password?</h1>
       <p className="text-sm text-slate-600">Enter your account&apos;s email address and we will send you a link to choose a new password.</p>
       {error ? <Alert tone="danger">{error}</Alert> : null}
@@ -48,6 +49,6 @@ export function ForgotPasswordForm({ minutes }: { minutes: number }) {
       <Link className="block text-center text-sm text-slate-600 hover:underline" href="/sign-in">
         Back to sign-in
       </Link>
-    </form>
+    </ActionForm>
   );
 }

@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { authClient } from "@/lib/auth/client";
 import { resetPasswordSchema } from "@/lib/auth/schema";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -16,7 +17,7 @@ export function ResetPasswordForm({ token }: { token: string }) {
     "/sign-in?notice=password-reset",
   );
   return (
-    <form noValidate className="space-y-4" onSubmit={onSubmit}>
+    <ActionForm className="space-y-4" onSubmit={onSubmit}>
       <h1 className="text-xl font-semibold">Choose a new password</h1>
       <p className="text-sm text-slate-600">Saving it signs your account out on every device; then you sign in with the new password.</p>
       {error ? (
@@ -32,6 +33,6 @@ export function ResetPasswordForm({ token }: { token: string }) {
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Saving…" : "Save new password"}
       </Button>
-    </form>
+    </ActionForm>
   );
 }

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { authClient } from "@/lib/auth/client";
 import { authErrorMessage, signInSchema } from "@/lib/auth/schema";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -30,7 +31,7 @@ export function SignInForm({ next, notice }: { next: string; notice?: string }) 
 
   return (
     <div className="space-y-5">
-      <form noValidate className="space-y-4" onSubmit={onSubmit}>
+      <ActionForm className="space-y-4" onSubmit={onSubmit}>
         <h1 className="text-xl font-semibold">Sign in</h1>
         {notice ? <Alert tone="success">{notice}</Alert> : null}
         {error ? <Alert tone="danger">{error}</Alert> : null}
@@ -44,7 +45,7 @@ export function SignInForm({ next, notice }: { next: string; notice?: string }) 
         <Button type="submit" className="w-full" disabled={pending || passkeyPending}>
           {pending ? "Signing in…" : "Sign in"}
         </Button>
-      </form>
+      </ActionForm>
       <div className="flex items-center gap-3 text-xs text-slate-500" aria-hidden>
         <span className="h-px flex-1 bg-slate-200" /> or <span className="h-px flex-1 bg-slate-200" />
       </div>

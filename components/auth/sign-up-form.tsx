@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { authClient } from "@/lib/auth/client";
 import { signUpSchema } from "@/lib/auth/schema";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -13,7 +14,7 @@ export function SignUpForm({ next, email }: { next: string; email: string }) {
   const { pending, error, fieldErrors, onSubmit } = useAuthForm(signUpSchema, (data) => authClient.signUp.email(data), next);
 
   return (
-    <form noValidate className="space-y-4" onSubmit={onSubmit}>
+    <ActionForm className="space-y-4" onSubmit={onSubmit}>
       <h1 className="text-xl font-semibold">Create an account</h1>
       {error ? <Alert tone="danger">{error}</Alert> : null}
       <TextField label="Your name" name="name" autoComplete="name" required error={fieldErrors.name} />
@@ -28,6 +29,6 @@ export function SignUpForm({ next, email }: { next: string; email: string }) {
           Sign in
         </Link>
       </p>
-    </form>
+    </ActionForm>
   );
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { authClient } from "@/lib/auth/client";
 import { recoveryCodeSchema, totpCodeSchema } from "@/lib/auth/schema";
+import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { TextField } from "@/components/ui/field";
@@ -69,10 +70,10 @@ function CodeStep({
   onSwitch: () => void;
   pending: boolean;
   error: string | null;
-  onSubmit: React.FormEventHandler<HTMLFormElement>;
+  onSubmit: (form: HTMLFormElement) => void;
 }) {
   return (
-    <form noValidate className="space-y-4" onSubmit={onSubmit}>
+    <ActionForm className="space-y-4" onSubmit={onSubmit}>
       <h1 className="text-xl font-semibold">{title}</h1>
       <p className="text-sm text-slate-600">{intro}</p>
       {error ? <Alert tone="danger">{error}</Alert> : null}
@@ -85,7 +86,7 @@ function CodeStep({
           {switchLabel}
         </button>
       </FooterLinks>
-    </form>
+    </ActionForm>
   );
 }
 

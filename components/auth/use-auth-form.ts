@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition, type FormEvent } from "react";
+import { useState, useTransition } from "react";
 import type { z } from "zod";
 import { authErrorMessage } from "@/lib/auth/schema";
 import { fieldErrorsOf } from "@/lib/errors";
@@ -27,9 +27,9 @@ export function useAuthForm<S extends z.ZodType, D = unknown>(
   const [error, setError] = useState<string | null>(null);
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
 
-  const onSubmit = (e: FormEvent<HTMLFormElement>) => {
-    e.preventDefault();
-    const parsed = schema.safeParse(formValues(e.currentTarget));
+  /** For an ActionForm's onSubmit. */
+  const onSubmit = (form: HTMLFormElement) => {
+    const parsed = schema.safeParse(formValues(form));
     if (!parsed.success) {
       setFieldErrors(fieldErrorsOf(parsed.error));
       return;

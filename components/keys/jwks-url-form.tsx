@@ -67,22 +67,22 @@ export function JwksUrlForm({ orgSlug, eventSlug, currentUrl }: { orgSlug: strin
       {stop.error ? <FormError error={stop.error} /> : null}
       {trial ? (
         <div data-testid="jwks-trial">
-        <Alert
-          tone={trial.refused.length > 0 ? "warning" : "success"}
-          role="status"
-          title={`Fetched: ${trial.accepted.length} key${trial.accepted.length === 1 ? " now verifies" : "s now verify"} tokens`}
-        >
-          {trial.accepted.join(", ")}
-          {trial.refused.length > 0 ? (
-            <ul className="mt-2 list-disc pl-5">
-              {trial.refused.map((r) => (
-                <li key={`${r.kid}-${r.reason}`}>
-                  Skipped {r.kid}: {r.message}
-                </li>
-              ))}
-            </ul>
-          ) : null}
-        </Alert>
+          <Alert
+            tone={trial.refused.length > 0 ? "warning" : "success"}
+            role="status"
+            title={`Fetched: ${trial.accepted.length} key${trial.accepted.length === 1 ? " now verifies" : "s now verify"} tokens`}
+          >
+            {trial.accepted.join(", ")}
+            {trial.refused.length > 0 ? (
+              <ul className="mt-2 list-disc pl-5">
+                {trial.refused.map((r) => (
+                  <li key={`${r.kid}-${r.reason}`}>
+                    Skipped {r.kid}: {r.message}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
+          </Alert>
         </div>
       ) : null}
     </div>

@@ -6,7 +6,7 @@ import { longLivedChoices, type LinkPolicy } from "@/lib/links/lifetime";
 import type { LinkKind } from "@/lib/links/status";
 import { Alert } from "@/components/ui/alert";
 import { CheckboxField, SelectField } from "@/components/ui/field";
-import { RadioOption } from "@/components/ui/radio-option";
+import { RadioGroup, RadioOption } from "@/components/ui/radio-option";
 
 /**
  * One-off (the default) or long-lived. Long-lived links carry the doc's warning in red, because
@@ -34,8 +34,7 @@ export function KindPicker({
     </RadioOption>
   );
   return (
-    <fieldset className="space-y-2">
-      <legend className="mb-1 text-sm font-medium text-slate-800">Kind of link</legend>
+    <RadioGroup legend="Kind of link" name="kind">
       <div className="grid gap-2 sm:grid-cols-2">
         {option("one_off", "One-off (recommended)", `Works once, within ${formatDuration(policy.oneOffLifetimeSeconds)}. Link scanners in mail or chat cannot use it up.`)}
         {option("long_lived", "Long-lived", `Works again and again until it expires (at most ${formatDuration(policy.longLivedMaxSeconds)}) or you revoke it.`)}
@@ -67,7 +66,7 @@ export function KindPicker({
           </Alert>
         </div>
       ) : null}
-    </fieldset>
+    </RadioGroup>
   );
 }
 

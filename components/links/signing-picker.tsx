@@ -8,7 +8,7 @@ import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import { SelectField } from "@/components/ui/field";
 import { KeyDropBox } from "@/components/ui/key-drop-box";
-import { RadioOption } from "@/components/ui/radio-option";
+import { RadioGroup, RadioOption } from "@/components/ui/radio-option";
 
 export type SigningMode = "server" | "browser";
 export interface PickerKey {
@@ -86,8 +86,7 @@ export function SigningPicker({
   );
 
   return (
-    <fieldset className="space-y-2">
-      <legend className="mb-1 text-sm font-medium text-slate-800">Sign with</legend>
+    <RadioGroup legend="Sign with" name="signing" error={error}>
       <div className="grid gap-2 sm:grid-cols-2">
         {option(
           "server",
@@ -170,11 +169,6 @@ export function SigningPicker({
           </div>
         )
       ) : null}
-      {error ? (
-        <p className="text-sm text-red-700" data-field-error="signing">
-          {error}
-        </p>
-      ) : null}
-    </fieldset>
+    </RadioGroup>
   );
 }

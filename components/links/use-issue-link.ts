@@ -182,7 +182,6 @@ export function useIssueLink(options: IssueLinkOptions) {
     serverError,
     check,
     submitted,
-    hostUnconfirmed,
     notes,
     warnings,
     presented: presentation.attendee,

@@ -12,14 +12,14 @@ export interface SectionNavItem {
   exact?: boolean;
 }
 
-export function isCurrent(item: SectionNavItem, pathname: string): boolean {
+function isCurrent(item: SectionNavItem, pathname: string): boolean {
   return item.exact ? pathname === item.href : pathname === item.href || pathname.startsWith(`${item.href}/`);
 }
 
 /**
  * A navigation bar that is a menu on narrow screens: a button naming the current page opens the
- * full list, so no item hides off-screen behind a sideways scroll. From `wideFrom` on, the items
- * show as a side bar (`side`) or as tabs (`tab`).
+ * full list, so no item hides off-screen behind a sideways scroll. Wider (from lg for `side`, from
+ * md for `tab`), the items show as a side bar or as tabs.
  */
 export function SectionNav({ label, items, variant }: { label: string; items: SectionNavItem[]; variant: "side" | "tab" }) {
   const pathname = usePathname();

@@ -83,24 +83,38 @@ export function TableSearch({ placeholder, label }: { placeholder: string; label
   );
 }
 
-export function TableFilter({ name, label, options }: { name: string; label: string; options: Array<{ value: string; label: string }> }) {
+interface FilterOption {
+  value: string;
+  label: string;
+}
+
+/** A filter's choices: plain options, or groups of them (an <optgroup> each, as the audit log's areas). */
+type FilterChoice = FilterOption | { group: string; options: FilterOption[] };
+
+const filterOption = (o: FilterOption) => (
+  <option key={o.value} value={o.value}>
+    {o.label}
+  </option>
+);
+
+export function TableFilter({ name, label, options }: { name: string; label: string; options: FilterChoice[] }) {
   const url = useUrlState();
   return (
     <select aria-label={label} value={url.get(name)} onChange={(e) => url.set({ [name]: e.target.value || null })} className={controlClasses}>
       <option value="">{label}: all</option>
-      {options.map((o) => (
-        <option key={o.value} value={o.value}>
-          {o.label}
-        </option>
-      ))}
+      {options.map((choice) =>
+        "group" in choice ? (
+          <optgroup key={choice.group} label={choice.group}>
+            {choice.options.map(filterOption)}
+          </optgroup>
+        ) : (
+          filterOption(choice)
+        ),
+      )}
     </select>
   );
 }
 
-/**
- * "Export CSV": a download of every row that the table's current search, filters and sort select
- * (not only this page). `href` is the export route; the table's URL state is appended to it.
- */
 /** A person in a table cell: the name, and the email beneath it when there is one. */
 export function PersonCell({ name, email, className }: { name: ReactNode; email?: string | null; className?: string }) {
   return (
@@ -111,6 +125,10 @@ export function PersonCell({ name, email, className }: { name: ReactNode; email?
   );
 }
 
+/**
+ * "Export CSV": a download of every row that the table's current search, filters and sort select
+ * (not only this page). `href` is the export route; the table's URL state is appended to it.
+ */
 export function TableExport({ href, label = "Export CSV" }: { href: string; label?: string }) {
   const searchParams = useSearchParams();
   const query = new URLSearchParams(searchParams.toString());

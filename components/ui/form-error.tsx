@@ -15,7 +15,7 @@ const TITLES: Partial<Record<ErrorBody["code"], string>> = {
 };
 
 /** "policy.leewaySeconds" → "Leeway seconds": the fallback when no control of that name is on the page. */
-export function humanizeFieldKey(key: string): string {
+function humanizeFieldKey(key: string): string {
   const last = key.split(".").filter((part) => !/^\d+$/.test(part)).pop() ?? key;
   const words = last.replace(/([a-z0-9])([A-Z])/g, "$1 $2").replace(/[_-]+/g, " ").toLowerCase().trim();
   return words ? words.charAt(0).toUpperCase() + words.slice(1) : key;

@@ -1,4 +1,4 @@
-import { test, expect, uid, PASSWORD, signUp, createOrganization, createEvent, addHostKey, addKeptKey, hostToken, issueLinkButton } from "../support/fixtures";
+import { test, expect, uid, PASSWORD, signUp, createOrganization, createEvent, addHostKey, addKeptKey, hostToken, issueOneOffLink } from "../support/fixtures";
 import { INSTANCE_A, INSTANCE_B } from "../../playwright.multi-instance.config";
 
 test("an admin session made on one instance works on the other", async ({ page }) => {
@@ -82,11 +82,7 @@ test("a one-off link confirmed concurrently through both instances signs in exac
   const org = await createOrganization(page);
   const event = await createEvent(page, org.slug, "One-off Race");
   await addKeptKey(page, org.slug, event.slug);
-  await page.goto(`/orgs/${org.slug}/events/${event.slug}/links`);
-  const form = page.getByRole("form", { name: "Issue a test link" });
-  await form.getByLabel("Display name").fill("Racing Rita");
-  await issueLinkButton(page).click();
-  const url = new URL(await page.getByTestId("issued-link").getByLabel("Event link").inputValue());
+  const url = new URL(await issueOneOffLink(page, org.slug, event.slug, "Racing Rita"));
 
   // The attendee opens the link on A (nothing is used up), then the confirmation is sent 20 times,
   // alternating between the instances, all at once.

@@ -1,7 +1,7 @@
 import { generateKeyPairSync, randomBytes, type KeyObject } from "node:crypto";
 import { calculateJwkThumbprint } from "jose";
 import jwt from "jsonwebtoken";
-import { test as base, expect, request, type Browser, type Page } from "@playwright/test";
+import { test as base, expect, request, type Browser, type BrowserContextOptions, type Page } from "@playwright/test";
 
 export { expect };
 
@@ -9,6 +9,15 @@ export const BASE_URL = `http://localhost:${process.env.E2E_PORT || 3100}`;
 
 export const uid = (prefix = "e2e") => `${prefix}-${randomBytes(3).toString("hex")}`;
 export const PASSWORD = "correct-horse-battery";
+
+/** A random client address for X-Forwarded-For: each client gets its own rate-limit budgets (see `test` below). */
+export const clientAddress = () => `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}`;
+
+/** A page in a browser context of its own (another device: no shared session) from its own client address. */
+export async function newClientPage(browser: Browser, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ ...options, extraHTTPHeaders: { "x-forwarded-for": clientAddress() } });
+  return context.newPage();
+}
 
 /**
  * Each test appears to come from its own client address, so the sign-in rate limit (3 per 10 s
@@ -20,7 +29,7 @@ export const PASSWORD = "correct-horse-battery";
  */
 export const test = base.extend<{ cspViolations: string[] }>({
   extraHTTPHeaders: async ({}, use) => {
-    await use({ "x-forwarded-for": `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}` });
+    await use({ "x-forwarded-for": clientAddress() });
   },
   cspViolations: [
     async ({ context }, use) => {
@@ -114,8 +123,8 @@ export async function inviteViewer(page: Page, orgSlug: string) {
 /** Invites a new viewer to the organization and returns their signed-in page (in its own browser context). */
 export async function addViewer(page: Page, browser: Browser, orgSlug: string) {
   const { email, link } = await inviteViewer(page, orgSlug);
-  const context = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": `10.${randomBytes(1)[0]}.${randomBytes(1)[0]}.${randomBytes(1)[0]}` } });
-  const viewer = await context.newPage();
+  const viewer = await newClientPage(browser);
+  const context = viewer.context();
   await viewer.goto(new URL(link!).pathname);
   await viewer.getByRole("link", { name: "Create an account" }).click();
   await viewer.getByLabel("Your name").fill("Vera Viewer");
@@ -185,3 +194,11 @@ export async function addKeptKey(page: Page, orgSlug: string, eventSlug: string)
 
 /** The links page's Issue button sits after the warnings, outside the form element (it submits it by `form=`). */
 export const issueLinkButton = (page: Page, name = "Issue one-off link") => page.getByRole("region", { name: "Issue" }).getByRole("button", { name });
+
+/** Issues a one-off test link for `displayName` on the event's Test links page (the event needs a kept key); returns the link. */
+export async function issueOneOffLink(page: Page, orgSlug: string, eventSlug: string, displayName: string): Promise<string> {
+  await page.goto(`/orgs/${orgSlug}/events/${eventSlug}/links`);
+  await page.getByRole("form", { name: "Issue a test link" }).getByLabel("Display name").fill(displayName);
+  await issueLinkButton(page).click();
+  return page.getByTestId("issued-link").getByLabel("Event link").inputValue();
+}

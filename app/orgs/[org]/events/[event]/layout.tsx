@@ -1,15 +1,13 @@
 import Link from "next/link";
-import { getEvent } from "@/lib/events/service";
 import { appUrl } from "@/lib/env";
-import { orNotFound, pageTenant } from "@/lib/tenancy/page";
 import { EVENT_TABS } from "@/components/events/event-tabs";
 import { SectionNav } from "@/components/shell/section-nav";
 import { CopyButton } from "@/components/ui/copy-button";
+import { pageEvent } from "./page-event";
 
 export default async function EventLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string; event: string }> }) {
   const { org, event: slug } = await params;
-  const { ctx } = await pageTenant(org);
-  const event = await orNotFound(getEvent(ctx, slug));
+  const event = await pageEvent(org, slug);
   const base = `/orgs/${org}/events/${event.slug}`;
   const entryUrl = `${appUrl()}/e/${event.slug}`;
   return (

@@ -2,14 +2,13 @@ import type { Metadata } from "next";
 import { canWrite } from "@/lib/auth/roles";
 import { diagnoseEvent } from "@/lib/activity/diagnose-event";
 import { explainAttempt, presentAttempt } from "@/lib/activity/present";
-import { tenantEvent } from "@/lib/events/scope";
 import { activitySummary, eventKeys, listAttempts } from "@/lib/activity/queries";
 import { openSessionGroups, openSessionIds } from "@/lib/activity/sessions";
 import { parseAttemptFilters } from "@/lib/activity/page-params";
 import { resolveWindow } from "@/lib/activity/window";
 import { percent } from "@/lib/activity/labels";
 import { parseListParams, type SearchParams } from "@/lib/tables/list-params";
-import { orNotFound, pageTenant } from "@/lib/tenancy/page";
+import { pageTenant } from "@/lib/tenancy/page";
 import { AttemptsTable } from "@/components/activity/attempts-table";
 import { KeyShareChart, ReasonsChart, SignInsChart } from "@/components/activity/charts";
 import { DiagnosisPanel } from "@/components/activity/diagnosis-panel";
@@ -17,6 +16,7 @@ import { EndSessionsPanel } from "@/components/activity/end-sessions-panel";
 import { LiveControls } from "@/components/activity/live-controls";
 import { Card } from "@/components/ui/card";
 import type { ReasonCode } from "@/lib/tokens/reasons";
+import { pageEvent } from "../page-event";
 
 export const metadata: Metadata = { title: "Activity" };
 
@@ -25,7 +25,7 @@ export default async function ActivityPage({ params, searchParams }: { params: P
   const { ctx } = await pageTenant(org);
   const query = await searchParams;
   const now = new Date();
-  const event = await orNotFound(tenantEvent(ctx, slug));
+  const event = await pageEvent(org, slug);
   const first = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
   const window = resolveWindow({ window: first(query.window), from: first(query.from), to: first(query.to) }, event, now);
   const list = parseListParams(query, { sortable: ["at"] as const, defaultSort: "at", defaultDir: "desc" });

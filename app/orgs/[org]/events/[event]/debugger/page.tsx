@@ -1,17 +1,15 @@
 import type { Metadata } from "next";
-import { getEvent } from "@/lib/events/service";
 import { eventKeys, findAttempt } from "@/lib/activity/queries";
-import { orNotFound, pageTenant } from "@/lib/tenancy/page";
 import { AttemptContext } from "@/components/activity/attempt-context";
 import { TokenDebugger } from "@/components/debugger/token-debugger";
+import { pageEvent } from "../page-event";
 
 export const metadata: Metadata = { title: "Token debugger" };
 
 export default async function TokenDebuggerPage({ params, searchParams }: { params: Promise<{ org: string; event: string }>; searchParams: Promise<{ attempt?: string | string[] }> }) {
   const { org, event: slug } = await params;
   const { attempt: attemptParam } = await searchParams;
-  const { ctx } = await pageTenant(org);
-  const event = await orNotFound(getEvent(ctx, slug));
+  const event = await pageEvent(org, slug);
   const attemptId = typeof attemptParam === "string" ? attemptParam.slice(0, 64) : null;
   const attempt = attemptId ? await findAttempt(event.id, attemptId) : null;
   const keyLabel = attempt?.kid ? ((await eventKeys(event.id)).find((k) => k.kid === attempt.kid)?.label ?? null) : null;

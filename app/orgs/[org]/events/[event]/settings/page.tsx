@@ -1,26 +1,25 @@
 import type { Metadata } from "next";
 import { canWrite } from "@/lib/auth/roles";
-import { deletionImpact, getEvent } from "@/lib/events/service";
-import { getOrganization } from "@/lib/orgs/service";
-import { orNotFound, pageTenant } from "@/lib/tenancy/page";
+import { deletionImpact } from "@/lib/events/service";
+import { pageTenant } from "@/lib/tenancy/page";
 import { EventDangerZone } from "@/components/events/event-danger-zone";
 import { EventForm } from "@/components/events/event-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { pageEvent } from "../page-event";
 
 export const metadata: Metadata = { title: "Event settings" };
 
 export default async function EventSettingsPage({ params }: { params: Promise<{ org: string; event: string }> }) {
   const { org, event: slug } = await params;
   const { ctx } = await pageTenant(org);
-  const event = await orNotFound(getEvent(ctx, slug));
-  const organization = await getOrganization(ctx);
+  const event = await pageEvent(org, slug);
   const writable = canWrite(ctx.actor.role);
   return (
     <div className="space-y-6">
       {!writable ? <Alert tone="info">You are a viewer in this organization: you can read these settings but not change them.</Alert> : null}
       <Card>
-        <EventForm orgSlug={org} mode="edit" eventSlug={event.slug} initial={event} organizationFlags={organization} readOnly={!writable} />
+        <EventForm orgSlug={org} mode="edit" eventSlug={event.slug} initial={event} organizationFlags={event.organization} readOnly={!writable} />
       </Card>
       {writable ? (
         <Card title="Danger zone" className="ring-red-200">

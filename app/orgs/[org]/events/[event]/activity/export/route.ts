@@ -4,6 +4,7 @@ import { attemptsForExport } from "@/lib/activity/queries";
 import { attemptsCsv } from "@/lib/activity/present";
 import { attemptListQuerySchema } from "@/lib/activity/schema";
 import { AppError } from "@/lib/errors";
+import { csvHeaders } from "@/lib/tables/csv-http";
 import { tenantForUser } from "@/lib/tenancy/membership";
 
 /** The Activity tab's "Export CSV": the filtered attempts of the window, for a signed-in member. */
@@ -20,9 +21,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ org:
     const filters = { outcome, reason, kid, source, attendee };
     const event = await tenantEvent(ctx, slug);
     const csv = attemptsCsv(await attemptsForExport(event.id, filters, { from, to }), new Date());
-    return new Response(csv, {
-      headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${event.slug}-activity.csv"`, "Cache-Control": "no-store" },
-    });
+    return new Response(csv, { headers: csvHeaders(`${event.slug}-activity.csv`) });
   } catch (error) {
     if (error instanceof AppError && error.code === "NOT_FOUND") return new Response("Not found.", { status: 404 });
     throw error;
