@@ -83,15 +83,16 @@ function respond(request: NextRequest, slug: string, decision: EntryDecision): N
 }
 
 async function decideStep(request: NextRequest, slug: string, step: EntryStep, token: string | null | undefined): Promise<NextResponse> {
+  const address = clientAddress(request.headers);
   const decision = await decideEntry({
     slug,
     step,
     token,
     sameOrigin: step === "confirm" ? isSameOriginPost(request.headers) : undefined,
     attendeeSecret: request.cookies.get(ATTENDEE_COOKIE)?.value,
-    clientAddress: clientAddress(request.headers),
+    clientAddress: address,
   });
-  recordEntryDecision(decision, { address: clientAddress(request.headers), userAgent: request.headers.get("user-agent") });
+  recordEntryDecision(decision, { address, userAgent: request.headers.get("user-agent") });
   return respond(request, slug, decision);
 }
 
