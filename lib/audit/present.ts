@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { paginationSchema } from "@/lib/api/schemas";
 import { formatDuration, formatUtc } from "@/lib/format";
 import { toCsv } from "@/lib/tables/csv";
 import { describeAuditAction } from "./actions";
@@ -186,7 +187,7 @@ export type ApiAuditEntry = z.infer<typeof apiAuditEntrySchema>;
 
 export const auditListResponseSchema = z.object({
   data: z.array(apiAuditEntrySchema),
-  pagination: z.object({ page: z.number().int(), pageSize: z.number().int(), total: z.number().int(), pageCount: z.number().int() }),
+  pagination: paginationSchema,
 });
 
 export function presentAuditEntry(row: AuditRecord): ApiAuditEntry {
