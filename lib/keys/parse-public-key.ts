@@ -57,10 +57,10 @@ export async function parsePublicKey(input: string): Promise<ParsedPublicKey> {
 }
 
 /** The same rule the verifier applies to a token's kid header (1–128 characters), plus printable only. */
-export const HOST_KID_MAX = 128;
+const HOST_KID_MAX = 128;
 
 /** A JWK's own kid: absent → null; otherwise it must be one a token header can carry. */
-export function readHostKid(value: unknown): string | null {
+function readHostKid(value: unknown): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== "string") return refuse(refusals.badHostKid("is not a string"));
   if (value.length === 0) return refuse(refusals.badHostKid("is empty"));

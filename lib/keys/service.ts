@@ -130,11 +130,11 @@ export async function listEventKeys(ctx: TenantContext, eventSlug: string, now =
   return { event, policy, keys, health: keyHealth(keys), jwksSource };
 }
 
-export function auditDetails(summary: KeySummary, extra: Record<string, unknown> = {}) {
+function auditDetails(summary: KeySummary, extra: Record<string, unknown> = {}) {
   return { kid: summary.kid, ...(summary.hostKid ? { hostKid: summary.hostKid } : {}), fingerprint: summary.fingerprint, bits: summary.bits, source: summary.source, ...extra };
 }
 
-export function targetLabel(summary: KeySummary): string {
+function targetLabel(summary: KeySummary): string {
   const name = summary.hostKid ? `${summary.shortKid} “${summary.hostKid}”` : summary.shortKid;
   return summary.label ? `Key ${name} (${summary.label})` : `Key ${name}`;
 }
@@ -142,7 +142,7 @@ export function targetLabel(summary: KeySummary): string {
 const kidHolderColumns = { kid: true, hostKid: true, status: true, label: true, source: true, createdAt: true } as const;
 
 /** Refuses a key whose thumbprint or host kid already names a key of the event (see kid-conflicts.ts). */
-export async function assertNoKidConflict(client: Transaction | typeof db, eventId: string, candidate: { kid: string; hostKid: string | null }) {
+async function assertNoKidConflict(client: Transaction | typeof db, eventId: string, candidate: { kid: string; hostKid: string | null }) {
   const existing = await client.signingKey.findMany({ where: { eventId }, select: kidHolderColumns });
   const conflict = kidConflict(candidate, existing);
   if (conflict) throw new KeyRefusedError(conflict);
@@ -297,7 +297,7 @@ const TRANSITION_AUDIT: Record<KeyTransition, AuditAction> = {
 };
 
 /** The tokens an early revocation turns away, named, for the confirmation the server insists on. */
-export function unsafeRevocationMessage(key: KeySummary, lastVerifiedAt: Date | null, safety: RevocationSafety, now: Date): string {
+function unsafeRevocationMessage(key: KeySummary, lastVerifiedAt: Date | null, safety: RevocationSafety, now: Date): string {
   const used = lastVerifiedAt ? `It last verified a sign-in ${formatUtc(lastVerifiedAt)}.` : "It has not verified a sign-in yet.";
   const until =
     safety.kind === "wait"
