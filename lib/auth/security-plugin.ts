@@ -3,7 +3,7 @@ import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import type { Database } from "@/lib/db/create-client";
 import type { AuditAction } from "@/lib/audit/actions";
-import { coarseNetwork, describeBrowser } from "@/lib/accounts/devices";
+import { describeBrowser, describeNetwork } from "@/lib/accounts/devices";
 import { clientAddress } from "@/lib/http/forwarded";
 import { recordSecurityEvent } from "@/lib/accounts/security-events";
 import type { Mailer } from "@/lib/mail/mailer";
@@ -81,8 +81,8 @@ export function securityEvents(options: { db: Database; mailer?: Mailer; appUrl:
 
   function networkOf(ctx: HookContext): string {
     const ip = ctx.context.newSession?.session.ipAddress;
-    if (ip) return coarseNetwork(ip);
-    return ctx.request ? coarseNetwork(clientAddress(ctx.request.headers)) : "unknown network";
+    if (ip) return describeNetwork(ip);
+    return ctx.request ? describeNetwork(clientAddress(ctx.request.headers)) : "unknown network";
   }
 
   /** Remembers this browser for the user (a random id in a signed cookie); true when it was new. */
@@ -186,7 +186,7 @@ export function securityEvents(options: { db: Database; mailer?: Mailer; appUrl:
             const signedIn = newSession && SIGN_IN_PATHS.has(ctx.path) && !(ctx.path.startsWith("/two-factor/") && before);
             if (!signedIn) return;
             const browser = describeBrowser(newSession.session.userAgent);
-            const network = coarseNetwork(newSession.session.ipAddress);
+            const network = describeNetwork(newSession.session.ipAddress);
             const method = ctx.path === "/passkey/verify-authentication" ? "passkey" : ctx.path === "/sign-in/email" ? "password" : ctx.path.endsWith("backup-code") ? "password + recovery code" : "password + authenticator code";
             const isNew = await rememberDevice(ctx, newSession.user.id);
             await recordSecurityEvent(db, { userId: newSession.user.id, action: "account.signed_in", details: { method, browser, network, newDevice: isNew } });
