@@ -297,13 +297,11 @@ const TRANSITION_AUDIT: Record<KeyTransition, AuditAction> = {
 };
 
 /** The tokens an early revocation turns away, named, for the confirmation the server insists on. */
-function unsafeRevocationMessage(key: KeySummary, lastVerifiedAt: Date | null, safety: RevocationSafety, now: Date): string {
+function unsafeRevocationMessage(key: KeySummary, lastVerifiedAt: Date | null, safety: RevocationSafety): string {
   const used = lastVerifiedAt ? `It last verified a sign-in ${formatUtc(lastVerifiedAt)}.` : "It has not verified a sign-in yet.";
+  const tokens = `every token signed with key ${key.shortKid}${key.hostKid ? ` (kid “${key.hostKid}”)` : ""}`;
   const until =
-    safety.kind === "wait"
-      ? `every token signed with key ${key.shortKid}${key.hostKid ? ` (kid “${key.hostKid}”)` : ""} that is still valid, which may be the case until ${formatUtc(safety.safeAt)}`
-      : `every token signed with key ${key.shortKid}${key.hostKid ? ` (kid “${key.hostKid}”)` : ""}, including tokens without expiry, which this event accepts`;
-  void now;
+    safety.kind === "wait" ? `${tokens} that is still valid, which may be the case until ${formatUtc(safety.safeAt)}` : `${tokens}, including tokens without expiry, which this event accepts`;
   return `Not safe to revoke yet: revoking now refuses ${until} (attendees see key_revoked). ${used} Revoke early only if the key leaked, and confirm that you mean it (acknowledgeUnsafeRevoke).`;
 }
 
@@ -345,7 +343,7 @@ export async function changeKeyStatus(
         ? revocationSafety({ status: before.status, retiredAt: row.retiredAt, lastVerifiedAt: row.lastVerifiedAt }, tokenPolicyOf(event), now)
         : null;
     if (safety && (safety.kind === "wait" || safety.kind === "unbounded") && !input.acknowledgeUnsafeRevoke) {
-      throw new AppError("PRECONDITION_FAILED", unsafeRevocationMessage(before, row.lastVerifiedAt, safety, now), { field: "acknowledgeUnsafeRevoke" });
+      throw new AppError("PRECONDITION_FAILED", unsafeRevocationMessage(before, row.lastVerifiedAt, safety), { field: "acknowledgeUnsafeRevoke" });
     }
     // A revoked key never signs again, so the dashboard's encrypted copy of its private key is destroyed with it.
     const destroysPrivateKey = transition === "revoke" && row.encryptedPrivateKey !== null;
