@@ -2,6 +2,12 @@ import { z } from "zod";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
+/** A password being chosen (sign-up, reset, change): the same rule everywhere. */
+const newPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(256, "Use at most 256 characters.");
+
 export const signInSchema = z.object({
   email: z.email({ error: "Enter the email address you signed up with." }).trim().toLowerCase(),
   password: z.string().min(1, "Enter your password."),
@@ -10,16 +16,8 @@ export const signInSchema = z.object({
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, "Enter your name; other admins see it in the member list and audit log.").max(80, "Use at most 80 characters."),
   email: z.email({ error: "Enter a valid email address, e.g. you@example.com." }).trim().toLowerCase(),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-    .max(256, "Use at most 256 characters."),
+  password: newPassword,
 });
-
-const newPassword = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-  .max(256, "Use at most 256 characters.");
 
 export const forgotPasswordSchema = z.object({
   email: z.email({ error: "Enter the email address of your account, e.g. you@example.com." }).trim().toLowerCase(),
