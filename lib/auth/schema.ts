@@ -58,6 +58,10 @@ export const passkeyNameSchema = z.object({
   name: z.string().trim().min(1, "Name the passkey, e.g. “Work laptop”, so you can tell it apart later.").max(60, "Use at most 60 characters."),
 });
 
+/** Our own sign-in error (lib/auth/security-plugin.ts): an authenticator code entered a second time. */
+export const CODE_ALREADY_USED = "CODE_ALREADY_USED";
+export const CODE_ALREADY_USED_MESSAGE = "This code was already used. Wait for your app to show the next one, then enter that.";
+
 /** Better Auth's error codes in words a person can act on. */
 export function authErrorMessage(error: { status?: number; code?: string; message?: string }): string {
   if (error.status === 429) return "Too many attempts from this network. Wait about 10 seconds, then try again.";
@@ -75,8 +79,8 @@ export function authErrorMessage(error: { status?: number; code?: string; messag
       return "Enter a valid email address.";
     case "INVALID_CODE":
       return "That code is not right. Enter the 6-digit code your authenticator app shows now (codes change every 30 seconds; check the phone's clock if they never work).";
-    case "CODE_ALREADY_USED":
-      return "This code was already used. Wait for your app to show the next one, then enter that.";
+    case CODE_ALREADY_USED:
+      return CODE_ALREADY_USED_MESSAGE;
     case "INVALID_BACKUP_CODE":
       return "That recovery code is not valid, or it was already used. Each recovery code works once.";
     case "INVALID_TWO_FACTOR_COOKIE":

@@ -9,6 +9,7 @@ import { recordSecurityEvent } from "@/lib/accounts/security-events";
 import type { Mailer } from "@/lib/mail/mailer";
 import { newDeviceMail } from "@/lib/mail/messages";
 import { createRateLimiter, type RateLimitPolicy } from "@/lib/rate-limit/limiter";
+import { CODE_ALREADY_USED, CODE_ALREADY_USED_MESSAGE } from "./schema";
 
 /** Paths after which a person is signed in (when Better Auth set a new session and no second step is pending). */
 const SIGN_IN_PATHS = new Set(["/sign-in/email", "/two-factor/verify-totp", "/two-factor/verify-backup-code", "/passkey/verify-authentication"]);
@@ -20,8 +21,6 @@ export const SIGN_IN_FAILURE_BURST: RateLimitPolicy = { name: "sign-in-failures"
 const USED_CODE_SECONDS = 120;
 const DEVICE_COOKIE = "device";
 const DEVICE_SECONDS = 400 * 24 * 3600;
-
-export const CODE_ALREADY_USED = "CODE_ALREADY_USED";
 
 /** Account changes audited after Better Auth's endpoint succeeded. */
 const ACCOUNT_EVENTS: Record<string, AuditAction> = {
@@ -124,7 +123,7 @@ export function securityEvents(options: { db: Database; mailer?: Mailer; appUrl:
             if (used && used.expiresAt > new Date()) {
               throw new APIError("BAD_REQUEST", {
                 code: CODE_ALREADY_USED,
-                message: "This code was already used. Wait for your app to show the next one, then enter that.",
+                message: CODE_ALREADY_USED_MESSAGE,
               });
             }
           }),
