@@ -32,16 +32,11 @@ export function relativeTo(date: Date | string, now: Date): string {
 
 /** "5 minutes", "7 days": for policy durations in seconds. */
 export function formatDuration(seconds: number): string {
-  const units: Array<[number, string]> = [
-    [86400, "day"],
-    [3600, "hour"],
-    [60, "minute"],
-    [1, "second"],
-  ];
-  for (const [size, name] of units) {
+  const largestFirst = (Object.entries(DURATION_UNITS) as Array<[DurationUnit, number]>).reverse();
+  for (const [unit, size] of largestFirst) {
     if (seconds >= size && seconds % size === 0) {
       const n = seconds / size;
-      return `${n} ${name}${n === 1 ? "" : "s"}`;
+      return `${n} ${n === 1 ? unit.slice(0, -1) : unit}`;
     }
   }
   return `${seconds} seconds`;

@@ -12,7 +12,7 @@ const NOUNS: Record<Severity, [string, string]> = {
   info: ["note", "notes"],
 };
 
-export function countSeverities(items: ReadonlyArray<{ level: Severity }>): Record<Severity, number> {
+function countSeverities(items: ReadonlyArray<{ level: Severity }>): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const item of items) counts[item.level] += 1;
   return counts;

@@ -5,9 +5,9 @@
 import { spawn } from "node:child_process";
 import { mkdirSync, rmSync } from "node:fs";
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { ensureProductionBuild } from "./lib/build-fingerprint";
+import { createScratchPostgres } from "./lib/scratch-postgres";
 import { startSmtpPeer } from "../test/smtp-peer";
 
 const port = process.env.E2E_PORT || "3100";
@@ -68,26 +68,19 @@ async function main() {
 
 /** Two production servers on one fresh PostgreSQL database (playwright.multi-instance.config.ts). */
 async function runMultiInstance(env: NodeJS.ProcessEnv) {
-  const base = process.env.TEST_POSTGRES_URL!;
-  const name = `jwtdash_e2e_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${name}"`);
-  const url = new URL(base);
-  url.pathname = `/${name}`;
+  const { url, drop } = await createScratchPostgres(process.env.TEST_POSTGRES_URL!, `jwtdash_e2e_${Date.now()}`);
   try {
-    await migrateDatabase(url.toString(), { quiet: true });
+    await migrateDatabase(url, { quiet: true });
     console.log("Two instances on one PostgreSQL database:");
     const status = await run("node_modules/.bin/playwright", ["test", "--config", "playwright.multi-instance.config.ts"], {
       ...env,
-      DATABASE_URL: url.toString(),
+      DATABASE_URL: url,
       NODE_ENV: "production",
       E2E_PORT: "3110",
     });
     if (status !== 0) process.exitCode = status;
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
-    await admin.end();
+    await drop();
   }
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coarseNetwork, describeBrowser } from "./devices";
+import { describeBrowser, describeNetwork } from "./devices";
 
 describe("devices", () => {
   it("names the browser and system from the User-Agent", () => {
@@ -8,13 +8,13 @@ describe("devices", () => {
     expect(describeBrowser(null)).toBe("Unknown browser");
   });
   it("shows the network coarsely: IPv4 /24, IPv6 /48", () => {
-    expect(coarseNetwork("203.0.113.77")).toBe("203.0.113.0/24");
-    expect(coarseNetwork("::ffff:198.51.100.9")).toBe("198.51.100.0/24");
-    expect(coarseNetwork("2001:db8:abcd:12::1")).toBe("2001:db8:abcd::/48");
-    expect(coarseNetwork("2001:db8::1")).toBe("2001:db8:0::/48");
-    expect(coarseNetwork("::1")).toBe("this server's own machine (loopback)");
-    expect(coarseNetwork("127.0.0.1")).toBe("this server's own machine (loopback)");
-    expect(coarseNetwork("")).toBe("unknown network");
-    expect(coarseNetwork("not-an-ip")).toBe("unknown network");
+    expect(describeNetwork("203.0.113.77")).toBe("203.0.113.0/24");
+    expect(describeNetwork("::ffff:198.51.100.9")).toBe("198.51.100.0/24");
+    expect(describeNetwork("2001:db8:abcd:12::1")).toBe("2001:db8:abcd::/48");
+    expect(describeNetwork("2001:db8::1")).toBe("2001:db8:0::/48");
+    expect(describeNetwork("::1")).toBe("this server's own machine (loopback)");
+    expect(describeNetwork("127.0.0.1")).toBe("this server's own machine (loopback)");
+    expect(describeNetwork("")).toBe("unknown network");
+    expect(describeNetwork("not-an-ip")).toBe("unknown network");
   });
 });

@@ -1,5 +1,5 @@
 import Bowser from "bowser";
-import { isIP } from "node:net";
+import { coarseNetwork } from "@/lib/activity/client-facts";
 
 /** "Chrome 131 on Linux" from a User-Agent header (bowser), or a plain fallback. */
 export function describeBrowser(userAgent: string | null | undefined): string {
@@ -12,20 +12,12 @@ export function describeBrowser(userAgent: string | null | undefined): string {
 }
 
 /**
- * The network a session came from, coarse on purpose (IPv4 /24, IPv6 /48): enough to tell "my
- * office" from "somewhere else" without keeping a precise address on screen.
+ * The network a session came from, in words: coarse on purpose (the activity record's /24 or /48),
+ * enough to tell "my office" from "somewhere else" without a precise address on screen; this
+ * server's own loopback said as such rather than as 127.0.0.0/24.
  */
-export function coarseNetwork(address: string | null | undefined): string {
+export function describeNetwork(address: string | null | undefined): string {
   const value = (address ?? "").trim().replace(/^::ffff:(?=\d+\.\d+\.\d+\.\d+$)/, "");
-  const kind = isIP(value);
   if (value === "::1" || /^127\./.test(value)) return "this server's own machine (loopback)";
-  if (kind === 4) return `${value.split(".").slice(0, 3).join(".")}.0/24`;
-  if (kind === 6) {
-    const [head = "", tail = ""] = value.split("::");
-    const groups = head ? head.split(":") : [];
-    const tailGroups = tail ? tail.split(":") : [];
-    const full = value.includes("::") ? [...groups, ...Array(8 - groups.length - tailGroups.length).fill("0"), ...tailGroups] : groups;
-    return `${full.slice(0, 3).map((g) => g.replace(/^0+(?=.)/, "").toLowerCase()).join(":")}::/48`;
-  }
-  return "unknown network";
+  return coarseNetwork(value) ?? "unknown network";
 }

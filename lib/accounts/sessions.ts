@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "@/lib/db";
 import { notFound } from "@/lib/errors";
-import { coarseNetwork, describeBrowser } from "./devices";
+import { describeBrowser, describeNetwork } from "./devices";
 import { recordSecurityEvent } from "./security-events";
 
 export interface DeviceView {
@@ -24,7 +24,7 @@ export async function listDevices(userId: string, currentSessionId: string, now 
     .map((s) => ({
       id: s.id,
       browser: describeBrowser(s.userAgent),
-      network: coarseNetwork(s.ipAddress),
+      network: describeNetwork(s.ipAddress),
       createdAt: s.createdAt,
       lastSeenAt: s.updatedAt,
       current: s.id === currentSessionId,
@@ -40,7 +40,7 @@ export async function endDevice(userId: string, sessionId: string) {
   await recordSecurityEvent(db, {
     userId,
     action: "account.session_ended",
-    details: { browser: describeBrowser(session.userAgent), network: coarseNetwork(session.ipAddress) },
+    details: { browser: describeBrowser(session.userAgent), network: describeNetwork(session.ipAddress) },
   });
 }
 

@@ -71,6 +71,8 @@ export const API_TAGS = [
 ] as const;
 
 const READ_ERRORS = [401, 404, 429];
+/** A read that parses a query or a body: a bad one is 400 naming the field. */
+const READ_INPUT_ERRORS = [400, 401, 404, 429];
 const KEY_PATH = "/events/{slug}/keys/{kid}";
 const WRITE_ERRORS = [400, 401, 403, 404, 409, 422, 429];
 
@@ -265,7 +267,7 @@ const OPERATIONS = [
     body: inspectTokenBodySchema,
     examples: [{ summary: "A token from your platform", value: { token: "eyJhbGciOiJSUzI1NiIsImtpZCI6Ii4uLiJ9.eyJkaXNwbGF5TmFtZSI6IkxhcnJ5In0.…" } }],
     success: { status: 200, description: "The inspection (a refused token is still 200: the verdict says why)", schema: tokenInspectionResponseSchema },
-    errors: [400, 401, 404, 429],
+    errors: READ_INPUT_ERRORS,
   },
   {
     method: "GET",
@@ -284,7 +286,7 @@ const OPERATIONS = [
       schema: linkListResponseSchema,
       csv: { description: "One row per link, in the requested sort order.", columns: LINK_CSV_COLUMNS },
     },
-    errors: [400, 401, 404, 429],
+    errors: READ_INPUT_ERRORS,
   },
   {
     method: "POST",
@@ -299,7 +301,7 @@ const OPERATIONS = [
     access: "admin",
     body: issueLinkBodySchema,
     success: { status: 201, description: "The link, with its token and URL (shown once)", schema: issuedLinkResponseSchema },
-    errors: [400, 401, 403, 404, 409, 422, 429],
+    errors: WRITE_ERRORS,
   },
   {
     method: "POST",
@@ -324,7 +326,7 @@ const OPERATIONS = [
     access: "viewer",
     query: attemptListQuerySchema,
     success: { status: 200, description: "One page of attempts (or text/csv)", schema: attemptListResponseSchema },
-    errors: [400, 401, 404, 429],
+    errors: READ_INPUT_ERRORS,
   },
   {
     method: "GET",
@@ -336,7 +338,7 @@ const OPERATIONS = [
     access: "viewer",
     query: summaryQuerySchema,
     success: { status: 200, description: "The summary", schema: summaryResponseSchema },
-    errors: [400, 401, 404, 429],
+    errors: READ_INPUT_ERRORS,
   },
   {
     method: "GET",
@@ -347,7 +349,7 @@ const OPERATIONS = [
     description: "Findings such as wrong_key, retired_key_in_use, milliseconds, clock_ahead, one_off_reused, noisy_network; an empty list when nothing stands out.",
     access: "viewer",
     success: { status: 200, description: "The findings", schema: diagnosisResponseSchema },
-    errors: [401, 404, 429],
+    errors: READ_ERRORS,
   },
   {
     method: "POST",

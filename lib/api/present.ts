@@ -2,6 +2,7 @@ import type { z } from "zod";
 import type { Event } from "@/generated/sqlite/client";
 import type { EventSettings } from "@/lib/events/schema";
 import type { KeyView } from "@/lib/keys/service";
+import type { JwksSourceView, TrialFetch } from "@/lib/keys/jwks-url/service";
 import { revocationNote } from "@/lib/keys/presentation";
 import type { TokenLifetimePolicy } from "@/lib/keys/revocation";
 import type { EventTokenInspection } from "@/lib/debugger/service";
@@ -74,6 +75,32 @@ export function presentKey(key: KeyView, policy: TokenLifetimePolicy, now: Date)
           note: note.text,
         }
       : null,
+  };
+}
+
+/** The trial fetch of a newly set JWKS URL, as the API shows it. */
+export function presentJwksTrial(trial: TrialFetch | null) {
+  if (!trial) return null;
+  return {
+    url: trial.url,
+    fetchedAt: trial.fetchedAt.toISOString(),
+    acceptedKeys: trial.accepted,
+    refusedKeys: trial.refused,
+    nextFetchAt: trial.nextFetchAt.toISOString(),
+  };
+}
+
+/** The followed JWKS URL and its fetch state, beside the key list. */
+export function presentJwksSource(source: JwksSourceView | null) {
+  if (!source) return null;
+  return {
+    url: source.url,
+    lastAttemptAt: source.lastAttemptAt?.toISOString() ?? null,
+    lastSuccessAt: source.lastSuccessAt?.toISOString() ?? null,
+    lastError: source.lastError,
+    refusedKeys: source.refused,
+    nextFetchAt: source.nextFetchAt.toISOString(),
+    expired: source.expired,
   };
 }
 

@@ -119,7 +119,6 @@ export const patchEventBodySchema = patchEventSchema.extend({
       "Follow the JWKS your platform publishes at this https URL (its keys verify tokens beside the keys added here; the host rotates there). It is fetched once when set: on failure nothing changes (400, field jwksUrl). null stops following",
     ),
 });
-export type PatchEventBody = z.output<typeof patchEventBodySchema>;
 
 /** One field as the reference documents it: the profile area's own validators, with notes for API users. */
 const documentedProfileField = z.object({

@@ -4,8 +4,7 @@ import type { KeyTransition } from "@/lib/keys/lifecycle";
 import { changeKeyStatus, generateKey, listEventKeys, uploadPublicKey } from "@/lib/keys/service";
 import type { TenantContext } from "@/lib/tenancy/context";
 import { apiRoute } from "./handler";
-import { presentJwksSource } from "./jwks-source";
-import { presentKey } from "./present";
+import { presentJwksSource, presentKey } from "./present";
 import type { AddKeyBody } from "./request-bodies";
 
 /**

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { paginationSchema } from "@/lib/api/schemas";
 import { formatDuration, formatUtc } from "@/lib/format";
 import { toCsv } from "@/lib/tables/csv";
 import { describeAuditAction } from "./actions";
@@ -103,12 +104,12 @@ function humanize(field: string): string {
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
-export function labelFor(field: string): string {
+function labelFor(field: string): string {
   return LABELS[field] ?? humanize(field);
 }
 
 /** One value as text: times in UTC, durations in words, yes/no, lists joined. */
-export function formatAuditValue(field: string, value: unknown): string {
+function formatAuditValue(field: string, value: unknown): string {
   if (value === null || value === undefined || value === "") return "—";
   if (typeof value === "boolean") return value ? "yes" : "no";
   if (typeof value === "number") return field.endsWith("Seconds") ? formatDuration(value) : value.toLocaleString("en-US");
@@ -186,7 +187,7 @@ export type ApiAuditEntry = z.infer<typeof apiAuditEntrySchema>;
 
 export const auditListResponseSchema = z.object({
   data: z.array(apiAuditEntrySchema),
-  pagination: z.object({ page: z.number().int(), pageSize: z.number().int(), total: z.number().int(), pageCount: z.number().int() }),
+  pagination: paginationSchema,
 });
 
 export function presentAuditEntry(row: AuditRecord): ApiAuditEntry {

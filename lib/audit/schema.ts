@@ -33,5 +33,3 @@ export const auditListQuerySchema = z
   .superRefine((v, ctx) => {
     if (v.from && v.to && v.from > v.to) ctx.addIssue({ code: "custom", path: ["from"], message: "from must be before to." });
   });
-
-export type AuditListQuery = z.output<typeof auditListQuerySchema>;

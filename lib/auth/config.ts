@@ -9,7 +9,7 @@ import { CLIENT_ADDRESS_HEADER } from "@/lib/http/forwarded";
 import { logger } from "@/lib/log";
 import { accessControl, betterAuthRoles } from "./access-control";
 import { hashPassword, verifyPassword } from "./password";
-import { MIN_PASSWORD_LENGTH } from "./schema";
+import { CODE_ALREADY_USED_MESSAGE, MIN_PASSWORD_LENGTH } from "./schema";
 import { securityEvents } from "./security-plugin";
 import { recordSecurityEvent } from "@/lib/accounts/security-events";
 import type { Mailer } from "@/lib/mail/mailer";
@@ -27,7 +27,7 @@ const CALLER_MISTAKES = new Set([
   "User not found",
   "Reset Password: User not found",
   "Invalid password",
-  "This code was already used. Wait for your app to show the next one, then enter that.",
+  CODE_ALREADY_USED_MESSAGE,
 ]);
 
 /**

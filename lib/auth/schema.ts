@@ -2,6 +2,12 @@ import { z } from "zod";
 
 export const MIN_PASSWORD_LENGTH = 10;
 
+/** A password being chosen (sign-up, reset, change): the same rule everywhere. */
+const newPassword = z
+  .string()
+  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
+  .max(256, "Use at most 256 characters.");
+
 export const signInSchema = z.object({
   email: z.email({ error: "Enter the email address you signed up with." }).trim().toLowerCase(),
   password: z.string().min(1, "Enter your password."),
@@ -10,16 +16,8 @@ export const signInSchema = z.object({
 export const signUpSchema = z.object({
   name: z.string().trim().min(1, "Enter your name; other admins see it in the member list and audit log.").max(80, "Use at most 80 characters."),
   email: z.email({ error: "Enter a valid email address, e.g. you@example.com." }).trim().toLowerCase(),
-  password: z
-    .string()
-    .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-    .max(256, "Use at most 256 characters."),
+  password: newPassword,
 });
-
-const newPassword = z
-  .string()
-  .min(MIN_PASSWORD_LENGTH, `Use at least ${MIN_PASSWORD_LENGTH} characters.`)
-  .max(256, "Use at most 256 characters.");
 
 export const forgotPasswordSchema = z.object({
   email: z.email({ error: "Enter the email address of your account, e.g. you@example.com." }).trim().toLowerCase(),
@@ -60,6 +58,10 @@ export const passkeyNameSchema = z.object({
   name: z.string().trim().min(1, "Name the passkey, e.g. “Work laptop”, so you can tell it apart later.").max(60, "Use at most 60 characters."),
 });
 
+/** Our own sign-in error (lib/auth/security-plugin.ts): an authenticator code entered a second time. */
+export const CODE_ALREADY_USED = "CODE_ALREADY_USED";
+export const CODE_ALREADY_USED_MESSAGE = "This code was already used. Wait for your app to show the next one, then enter that.";
+
 /** Better Auth's error codes in words a person can act on. */
 export function authErrorMessage(error: { status?: number; code?: string; message?: string }): string {
   if (error.status === 429) return "Too many attempts from this network. Wait about 10 seconds, then try again.";
@@ -77,8 +79,8 @@ export function authErrorMessage(error: { status?: number; code?: string; messag
       return "Enter a valid email address.";
     case "INVALID_CODE":
       return "That code is not right. Enter the 6-digit code your authenticator app shows now (codes change every 30 seconds; check the phone's clock if they never work).";
-    case "CODE_ALREADY_USED":
-      return "This code was already used. Wait for your app to show the next one, then enter that.";
+    case CODE_ALREADY_USED:
+      return CODE_ALREADY_USED_MESSAGE;
     case "INVALID_BACKUP_CODE":
       return "That recovery code is not valid, or it was already used. Each recovery code works once.";
     case "INVALID_TWO_FACTOR_COOKIE":

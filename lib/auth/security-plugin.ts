@@ -3,12 +3,13 @@ import type { BetterAuthPlugin } from "better-auth";
 import { APIError, createAuthMiddleware, getSessionFromCtx } from "better-auth/api";
 import type { Database } from "@/lib/db/create-client";
 import type { AuditAction } from "@/lib/audit/actions";
-import { coarseNetwork, describeBrowser } from "@/lib/accounts/devices";
+import { describeBrowser, describeNetwork } from "@/lib/accounts/devices";
 import { clientAddress } from "@/lib/http/forwarded";
 import { recordSecurityEvent } from "@/lib/accounts/security-events";
 import type { Mailer } from "@/lib/mail/mailer";
 import { newDeviceMail } from "@/lib/mail/messages";
 import { createRateLimiter, type RateLimitPolicy } from "@/lib/rate-limit/limiter";
+import { CODE_ALREADY_USED, CODE_ALREADY_USED_MESSAGE } from "./schema";
 
 /** Paths after which a person is signed in (when Better Auth set a new session and no second step is pending). */
 const SIGN_IN_PATHS = new Set(["/sign-in/email", "/two-factor/verify-totp", "/two-factor/verify-backup-code", "/passkey/verify-authentication"]);
@@ -20,8 +21,6 @@ export const SIGN_IN_FAILURE_BURST: RateLimitPolicy = { name: "sign-in-failures"
 const USED_CODE_SECONDS = 120;
 const DEVICE_COOKIE = "device";
 const DEVICE_SECONDS = 400 * 24 * 3600;
-
-export const CODE_ALREADY_USED = "CODE_ALREADY_USED";
 
 /** Account changes audited after Better Auth's endpoint succeeded. */
 const ACCOUNT_EVENTS: Record<string, AuditAction> = {
@@ -81,8 +80,8 @@ export function securityEvents(options: { db: Database; mailer?: Mailer; appUrl:
 
   function networkOf(ctx: HookContext): string {
     const ip = ctx.context.newSession?.session.ipAddress;
-    if (ip) return coarseNetwork(ip);
-    return ctx.request ? coarseNetwork(clientAddress(ctx.request.headers)) : "unknown network";
+    if (ip) return describeNetwork(ip);
+    return ctx.request ? describeNetwork(clientAddress(ctx.request.headers)) : "unknown network";
   }
 
   /** Remembers this browser for the user (a random id in a signed cookie); true when it was new. */
@@ -124,7 +123,7 @@ export function securityEvents(options: { db: Database; mailer?: Mailer; appUrl:
             if (used && used.expiresAt > new Date()) {
               throw new APIError("BAD_REQUEST", {
                 code: CODE_ALREADY_USED,
-                message: "This code was already used. Wait for your app to show the next one, then enter that.",
+                message: CODE_ALREADY_USED_MESSAGE,
               });
             }
           }),
@@ -186,7 +185,7 @@ export function securityEvents(options: { db: Database; mailer?: Mailer; appUrl:
             const signedIn = newSession && SIGN_IN_PATHS.has(ctx.path) && !(ctx.path.startsWith("/two-factor/") && before);
             if (!signedIn) return;
             const browser = describeBrowser(newSession.session.userAgent);
-            const network = coarseNetwork(newSession.session.ipAddress);
+            const network = describeNetwork(newSession.session.ipAddress);
             const method = ctx.path === "/passkey/verify-authentication" ? "passkey" : ctx.path === "/sign-in/email" ? "password" : ctx.path.endsWith("backup-code") ? "password + recovery code" : "password + authenticator code";
             const isNew = await rememberDevice(ctx, newSession.user.id);
             await recordSecurityEvent(db, { userId: newSession.user.id, action: "account.signed_in", details: { method, browser, network, newDevice: isNew } });

@@ -5,9 +5,12 @@ import { databaseUrl } from "@/lib/env";
 
 type Row = Record<string, string | number | Date | null>;
 
-/** The n-th (1-based) bind parameter in this database's SQL: `$n` on PostgreSQL, `?` on SQLite. */
-export function placeholder(n: number): string {
-  return databaseProviderOf(databaseUrl()) === "postgresql" ? `$${n}` : "?";
+/**
+ * This database's bind parameters for one statement: `$n` (1-based) on PostgreSQL, `?` on SQLite.
+ * Decided once per statement, not per parameter: a batch of the entry's rows has thousands.
+ */
+export function placeholders(): (n: number) => string {
+  return databaseProviderOf(databaseUrl()) === "postgresql" ? (n) => `$${n}` : () => "?";
 }
 
 /**
@@ -21,6 +24,7 @@ export function placeholder(n: number): string {
 export async function insertRows(table: string, rows: readonly Row[], onConflict = ""): Promise<void> {
   if (rows.length === 0) return;
   const columns = Object.keys(rows[0]!);
+  const placeholder = placeholders();
   const params: Row[string][] = [];
   const tuples = rows.map((row) => `(${columns.map((column) => (params.push(row[column] ?? null), placeholder(params.length))).join(", ")})`);
   await db.$executeRawUnsafe(`INSERT INTO "${table}" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${tuples.join(", ")} ${onConflict}`, ...params);

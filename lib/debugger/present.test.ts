@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { inspectAttendeeToken } from "@/lib/tokens/inspect-token";
 import { NOW_S, claims, context, signToken, withPayload } from "@/test/tokens";
-import { presentInspection } from "./present";
+import { debuggerView } from "./present";
 
-const view = async (token: string, ctx = context()) => presentInspection(await inspectAttendeeToken(token, ctx));
+const view = async (token: string, ctx = context()) => debuggerView(await inspectAttendeeToken(token, ctx));
 const states = (v: Awaited<ReturnType<typeof view>>) => Object.fromEntries(v.checks.map((c) => [c.id, c.state]));
 
 describe("token debugger presentation", () => {

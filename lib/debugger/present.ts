@@ -72,8 +72,8 @@ const STOPPING_CHECKS: ReadonlySet<CheckId> = new Set(["format", "algorithm", "k
 /** The checks that read the payload: without a verified signature they ran on claims anyone could have written. */
 const PAYLOAD_CHECKS: ReadonlySet<CheckId> = new Set(["exp", "nbf", "iat", "lifetime", "cutoff", "claims"]);
 
-
-export function presentInspection(inspection: TokenInspection): DebuggerView {
+/** The dashboard debugger's view of an inspection (the HTTP API's is presentInspection in lib/api/present.ts). */
+export function debuggerView(inspection: TokenInspection): DebuggerView {
   const { result } = inspection;
   const firstFailure = inspection.checks.find((c) => c.status === "fail");
   const signatureFailed = !inspection.signatureVerified && inspection.checks.some((c) => c.id === "signature" && c.status === "fail");

@@ -1,14 +1,12 @@
-import { SLUG_PATTERN } from "@/lib/events/schema";
+import { EVENT_LIMITS, SLUG_PATTERN } from "@/lib/events/schema";
 
 /** The attendee pages under /e/{slug}/…; anything else below a valid slug is Next's own 404. */
 export const ATTENDEE_STEPS = ["continue", "lobby", "met", "leave"] as const;
 export type AttendeeStep = (typeof ATTENDEE_STEPS)[number];
 
-const MAX_SLUG_LENGTH = 64;
-
 /** Whether a path segment is an event slug as events are created (lower-case words joined by single hyphens). */
 export function isEventSlug(value: string): boolean {
-  return value.length <= MAX_SLUG_LENGTH && SLUG_PATTERN.test(value);
+  return value.length <= EVENT_LIMITS.slugMax && SLUG_PATTERN.test(value);
 }
 
 /**

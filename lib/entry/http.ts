@@ -23,9 +23,9 @@ import { isSameOriginPost } from "./same-origin";
  * - GET /e/{slug}/continue  → decideEntry "preview": the page renders the decision (a request
  *   header), it does not verify again;
  * - POST /e/{slug}          → decideEntry "confirm": redeems the one-off link, 303 to the lobby;
+ * - GET /e/{slug}/lobby and /met → refused with `session_ended` once an admin ended the session;
  * - a refusal is its problem page with a 4xx status, rendered here; never a 5xx.
  * Each step calls decideEntry exactly once and records the attempt (lib/activity) in decideStep.
- * - GET /e/{slug}/lobby and /met → refused with `session_ended` once an admin ended the session.
  */
 const PRIVATE_HEADERS = { "Cache-Control": "no-store", "Referrer-Policy": "no-referrer" } as const;
 
@@ -83,15 +83,16 @@ function respond(request: NextRequest, slug: string, decision: EntryDecision): N
 }
 
 async function decideStep(request: NextRequest, slug: string, step: EntryStep, token: string | null | undefined): Promise<NextResponse> {
+  const address = clientAddress(request.headers);
   const decision = await decideEntry({
     slug,
     step,
     token,
     sameOrigin: step === "confirm" ? isSameOriginPost(request.headers) : undefined,
     attendeeSecret: request.cookies.get(ATTENDEE_COOKIE)?.value,
-    clientAddress: clientAddress(request.headers),
+    clientAddress: address,
   });
-  recordEntryDecision(decision, { address: clientAddress(request.headers), userAgent: request.headers.get("user-agent") });
+  recordEntryDecision(decision, { address, userAgent: request.headers.get("user-agent") });
   return respond(request, slug, decision);
 }
 

@@ -1,3 +1,4 @@
+import { escapeHtml } from "@/lib/escape-html";
 import { explainFailure, type ReasonFailure } from "@/lib/tokens/reasons";
 
 /**
@@ -11,9 +12,6 @@ export interface ProblemPageEvent {
   name: string;
   contact: string;
 }
-
-const ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 
 const STYLE = `*{box-sizing:border-box}body{margin:0;min-height:100vh;background:#f1f5f9;color:#0f172a;font-family:ui-sans-serif,system-ui,sans-serif,"Apple Color Emoji","Segoe UI Emoji";line-height:1.5}
 header{background:#fff;border-bottom:1px solid #e2e8f0}header div{max-width:56rem;margin:0 auto;height:3.5rem;display:flex;align-items:center;padding:0 1rem;font-size:.875rem;font-weight:600}

@@ -1,6 +1,6 @@
 import "server-only";
 import { db } from "@/lib/db";
-import { placeholder } from "@/lib/db/raw-sql";
+import { placeholders } from "@/lib/db/raw-sql";
 import { isUniqueViolation } from "@/lib/errors";
 
 /** A dashboard-issued test link, as the entry needs it. */
@@ -44,6 +44,7 @@ export async function redeemOneOffLink(linkId: string, now: Date): Promise<Redee
 export async function redeemOneOffLinkByJti(eventId: string, jti: string, now: Date): Promise<{ id: string } | null> {
   // Plain SQL with RETURNING: Prisma's update-with-select runs an UPDATE and a SELECT in a
   // transaction, and this statement is on the request path of every confirmation.
+  const placeholder = placeholders();
   const rows = await db.$queryRawUnsafe<Array<{ id: string }>>(
     `UPDATE "IssuedLink" SET "usedAt" = ${placeholder(1)}, "lastRedeemedAt" = ${placeholder(2)}, "redemptions" = "redemptions" + 1 ` +
       `WHERE "eventId" = ${placeholder(3)} AND "jti" = ${placeholder(4)} AND "kind" = 'one_off' AND "usedAt" IS NULL AND "revokedAt" IS NULL RETURNING "id"`,

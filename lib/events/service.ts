@@ -4,7 +4,7 @@ import type { Event } from "@/generated/sqlite/client";
 import { recordAudit } from "@/lib/audit/record";
 import { z } from "zod";
 import { AppError, conflict, isUniqueViolation, parseInput } from "@/lib/errors";
-import { countActiveLinks } from "@/lib/links/service";
+import { countActiveLinksOf } from "@/lib/links/service";
 import { pageWindow, type ListParams, type Page } from "@/lib/tables/list-params";
 import { requireRole, requireWrite, type TenantContext } from "@/lib/tenancy/context";
 import { eventFieldsSchema, type EventFields, type EventSort, type patchEventSchema } from "./schema";
@@ -44,7 +44,7 @@ export async function eventSummary(ctx: TenantContext, slug: string) {
   const [keysByStatus, fields, activeLinks, issuedLinks] = await Promise.all([
     db.signingKey.groupBy({ by: ["status"], where: { eventId: event.id }, _count: { _all: true } }),
     db.profileField.count({ where: { eventId: event.id } }),
-    countActiveLinks(ctx, slug),
+    countActiveLinksOf(event.id),
     db.issuedLink.count({ where: { eventId: event.id } }),
   ]);
   const keys = Object.fromEntries(keysByStatus.map((k) => [k.status, k._count._all])) as Record<string, number>;

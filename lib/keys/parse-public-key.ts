@@ -5,6 +5,7 @@ import { identityOf, type KeyIdentity } from "./identity";
 import { looksLikeOpenSshLine, parseOpenSshLine } from "./openssh";
 import { findPrivateKeyMarker, MAX_KEY_INPUT_BYTES, refusals, utf8Length, type KeyRefusal } from "./refusals";
 import { assertRsaPolicy } from "./rsa-policy";
+import { MAX_KID_LENGTH } from "@/lib/tokens/parse-token";
 
 export type PublicKeyFormat = "spki" | "pkcs1" | "openssh" | "jwk" | "jwks";
 
@@ -56,15 +57,12 @@ export async function parsePublicKey(input: string): Promise<ParsedPublicKey> {
   return { ...identity, format: parsed.format, comment: parsed.comment, hostKid };
 }
 
-/** The same rule the verifier applies to a token's kid header (1–128 characters), plus printable only. */
-export const HOST_KID_MAX = 128;
-
-/** A JWK's own kid: absent → null; otherwise it must be one a token header can carry. */
-export function readHostKid(value: unknown): string | null {
+/** A JWK's own kid: absent → null; otherwise one a token's kid header can carry (the verifier's 1–MAX_KID_LENGTH characters), printable only. */
+function readHostKid(value: unknown): string | null {
   if (value === undefined || value === null) return null;
   if (typeof value !== "string") return refuse(refusals.badHostKid("is not a string"));
   if (value.length === 0) return refuse(refusals.badHostKid("is empty"));
-  if (value.length > HOST_KID_MAX) return refuse(refusals.badHostKid(`is ${value.length} characters long`));
+  if (value.length > MAX_KID_LENGTH) return refuse(refusals.badHostKid(`is ${value.length} characters long`));
   if (/[\u0000-\u001f\u007f]/.test(value)) return refuse(refusals.badHostKid("contains control characters"));
   return value;
 }

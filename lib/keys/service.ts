@@ -130,11 +130,11 @@ export async function listEventKeys(ctx: TenantContext, eventSlug: string, now =
   return { event, policy, keys, health: keyHealth(keys), jwksSource };
 }
 
-export function auditDetails(summary: KeySummary, extra: Record<string, unknown> = {}) {
+function auditDetails(summary: KeySummary, extra: Record<string, unknown> = {}) {
   return { kid: summary.kid, ...(summary.hostKid ? { hostKid: summary.hostKid } : {}), fingerprint: summary.fingerprint, bits: summary.bits, source: summary.source, ...extra };
 }
 
-export function targetLabel(summary: KeySummary): string {
+function targetLabel(summary: KeySummary): string {
   const name = summary.hostKid ? `${summary.shortKid} “${summary.hostKid}”` : summary.shortKid;
   return summary.label ? `Key ${name} (${summary.label})` : `Key ${name}`;
 }
@@ -142,7 +142,7 @@ export function targetLabel(summary: KeySummary): string {
 const kidHolderColumns = { kid: true, hostKid: true, status: true, label: true, source: true, createdAt: true } as const;
 
 /** Refuses a key whose thumbprint or host kid already names a key of the event (see kid-conflicts.ts). */
-export async function assertNoKidConflict(client: Transaction | typeof db, eventId: string, candidate: { kid: string; hostKid: string | null }) {
+async function assertNoKidConflict(client: Transaction | typeof db, eventId: string, candidate: { kid: string; hostKid: string | null }) {
   const existing = await client.signingKey.findMany({ where: { eventId }, select: kidHolderColumns });
   const conflict = kidConflict(candidate, existing);
   if (conflict) throw new KeyRefusedError(conflict);
@@ -297,13 +297,11 @@ const TRANSITION_AUDIT: Record<KeyTransition, AuditAction> = {
 };
 
 /** The tokens an early revocation turns away, named, for the confirmation the server insists on. */
-export function unsafeRevocationMessage(key: KeySummary, lastVerifiedAt: Date | null, safety: RevocationSafety, now: Date): string {
+function unsafeRevocationMessage(key: KeySummary, lastVerifiedAt: Date | null, safety: RevocationSafety): string {
   const used = lastVerifiedAt ? `It last verified a sign-in ${formatUtc(lastVerifiedAt)}.` : "It has not verified a sign-in yet.";
+  const tokens = `every token signed with key ${key.shortKid}${key.hostKid ? ` (kid “${key.hostKid}”)` : ""}`;
   const until =
-    safety.kind === "wait"
-      ? `every token signed with key ${key.shortKid}${key.hostKid ? ` (kid “${key.hostKid}”)` : ""} that is still valid, which may be the case until ${formatUtc(safety.safeAt)}`
-      : `every token signed with key ${key.shortKid}${key.hostKid ? ` (kid “${key.hostKid}”)` : ""}, including tokens without expiry, which this event accepts`;
-  void now;
+    safety.kind === "wait" ? `${tokens} that is still valid, which may be the case until ${formatUtc(safety.safeAt)}` : `${tokens}, including tokens without expiry, which this event accepts`;
   return `Not safe to revoke yet: revoking now refuses ${until} (attendees see key_revoked). ${used} Revoke early only if the key leaked, and confirm that you mean it (acknowledgeUnsafeRevoke).`;
 }
 
@@ -345,7 +343,7 @@ export async function changeKeyStatus(
         ? revocationSafety({ status: before.status, retiredAt: row.retiredAt, lastVerifiedAt: row.lastVerifiedAt }, tokenPolicyOf(event), now)
         : null;
     if (safety && (safety.kind === "wait" || safety.kind === "unbounded") && !input.acknowledgeUnsafeRevoke) {
-      throw new AppError("PRECONDITION_FAILED", unsafeRevocationMessage(before, row.lastVerifiedAt, safety, now), { field: "acknowledgeUnsafeRevoke" });
+      throw new AppError("PRECONDITION_FAILED", unsafeRevocationMessage(before, row.lastVerifiedAt, safety), { field: "acknowledgeUnsafeRevoke" });
     }
     // A revoked key never signs again, so the dashboard's encrypted copy of its private key is destroyed with it.
     const destroysPrivateKey = transition === "revoke" && row.encryptedPrivateKey !== null;

@@ -102,8 +102,8 @@ export function checkLinkClaims(input: LinkAttendeeInput, features: EffectiveFea
     ALL_FEATURES,
   );
   if (!read.ok) {
-    const field = fieldPath(read.detail.field).replace(/^userProfile\.(\d+)/, (_, i: string) => `userProfile.${sent[Number(i)] ?? i}`);
-    return { ok: false, error: { field, message: PROBLEM_TEXT[read.detail.problem](subject(field, all), read.detail.limit) } };
+    const field = fieldPath(read.error.field).replace(/^userProfile\.(\d+)/, (_, i: string) => `userProfile.${sent[Number(i)] ?? i}`);
+    return { ok: false, error: { field, message: PROBLEM_TEXT[read.error.problem](subject(field, all), read.error.limit) } };
   }
   const { claims } = read;
   const linkClaims: LinkClaims = {

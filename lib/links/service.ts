@@ -346,6 +346,11 @@ export async function linkIssuers(ctx: TenantContext, eventSlug: string): Promis
 /** Links that still sign someone in: not used, expired or revoked. */
 export async function countActiveLinks(ctx: TenantContext, eventSlug: string, now = new Date()): Promise<number> {
   const { id: eventId } = await tenantEvent(ctx, eventSlug);
+  return countActiveLinksOf(eventId, now);
+}
+
+/** The same, for an event the caller has already found through tenantEvent. */
+export async function countActiveLinksOf(eventId: string, now = new Date()): Promise<number> {
   // Counting eventId answers from an index alone (see listIssuedLinks).
   return (await db.issuedLink.count({ where: { eventId, ...statusWhere("active", now) }, select: { eventId: true } })).eventId;
 }

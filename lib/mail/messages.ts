@@ -1,3 +1,5 @@
+import { escapeHtml } from "@/lib/escape-html";
+
 /**
  * Every mail the dashboard sends, as a plain-text part and an HTML part built from the same
  * lines (pure). Links are absolute URLs the caller builds from BETTER_AUTH_URL.
@@ -16,10 +18,6 @@ type Block = { kind: "p"; text: string } | { kind: "button"; label: string; url:
 const p = (text: string): Block => ({ kind: "p", text });
 const button = (label: string, url: string): Block => ({ kind: "button", label, url });
 const small = (text: string): Block => ({ kind: "small", text });
-
-export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
-}
 
 function compose(subject: string, blocks: Block[]): MailContent {
   const text = blocks

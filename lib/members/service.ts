@@ -9,7 +9,7 @@ import { mailer } from "@/lib/mail";
 import { invitationMail } from "@/lib/mail/messages";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import { requireWrite, type TenantContext } from "@/lib/tenancy/context";
-import type { SessionUser } from "@/lib/tenancy/membership";
+import { SECOND_FACTOR_COLUMNS, type SessionUser } from "@/lib/tenancy/membership";
 import { decideInvitation, decideRemoval, decideRoleChange, type MembershipDecision } from "./rules";
 import type { changeMemberRoleSchema, inviteMemberSchema } from "./schema";
 
@@ -25,7 +25,7 @@ export async function listMembers(ctx: TenantContext) {
       id: true,
       role: true,
       createdAt: true,
-      user: { select: { id: true, name: true, email: true, twoFactorEnabled: true, _count: { select: { passkeys: true } } } },
+      user: { select: { id: true, name: true, email: true, ...SECOND_FACTOR_COLUMNS } },
     },
   });
   return rows.map(({ user: { twoFactorEnabled, _count, ...user }, ...m }) => ({

@@ -5,7 +5,7 @@ import { db } from "@/lib/db";
 import { recordAudit } from "@/lib/audit/record";
 import { AppError, conflict, forbidden, isUniqueViolation, notFound } from "@/lib/errors";
 import { requireWrite, type TenantContext } from "@/lib/tenancy/context";
-import { hasSecondFactor, type SessionUser } from "@/lib/tenancy/membership";
+import { hasSecondFactor, SECOND_FACTOR_COLUMNS, type SessionUser } from "@/lib/tenancy/membership";
 import type { createOrganizationSchema, updateOrganizationSchema } from "./schema";
 
 /** Creates the organization with its creator as owner, in one transaction with the audit entry. */
@@ -52,7 +52,7 @@ export async function updateOrganization(ctx: TenantContext, input: z.output<typ
     if (input.requireTwoFactor !== undefined && input.requireTwoFactor !== before.requireTwoFactor) {
       if (ctx.actor.role !== "owner") throw forbidden("Only owners can change whether members must use two-factor.");
       if (input.requireTwoFactor && ctx.actor.type === "user") {
-        const self = await tx.user.findUnique({ where: { id: ctx.actor.id ?? "" }, select: { twoFactorEnabled: true, _count: { select: { passkeys: true } } } });
+        const self = await tx.user.findUnique({ where: { id: ctx.actor.id ?? "" }, select: SECOND_FACTOR_COLUMNS });
         if (!self || !hasSecondFactor(self)) {
           throw new AppError("PRECONDITION_FAILED", "Set up two-factor on your own account first (Account → Two-factor), so the rule does not lock you out.", { field: "requireTwoFactor" });
         }

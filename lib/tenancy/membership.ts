@@ -20,7 +20,7 @@ export async function tenantForUser(user: SessionUser, organizationSlug: string)
     select: {
       role: true,
       organization: { select: { id: true, slug: true, name: true, requireTwoFactor: true } },
-      user: { select: { twoFactorEnabled: true, _count: { select: { passkeys: true } } } },
+      user: { select: SECOND_FACTOR_COLUMNS },
     },
   });
   if (!membership) throw notFound("Organization");
@@ -43,6 +43,9 @@ export async function organizationsOf(userId: string) {
   });
   return rows.map((r) => ({ ...r.organization, role: parseOrgRole(r.role) }));
 }
+
+/** What hasSecondFactor reads of a user: select these wherever it is asked. */
+export const SECOND_FACTOR_COLUMNS = { twoFactorEnabled: true, _count: { select: { passkeys: true } } } as const;
 
 /** An authenticator app (TOTP) or a passkey: either satisfies "members must use two-factor". */
 export function hasSecondFactor(user: { twoFactorEnabled: boolean | null; _count: { passkeys: number } }): boolean {

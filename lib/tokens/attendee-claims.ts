@@ -1,3 +1,4 @@
+import type { Result } from "@/lib/result";
 import type { ClaimProblem, ReasonDetails } from "./reasons";
 import { ATTENDEE_ROLES, type AttendeeClaims, type AttendeeRole, type EffectiveFeatures, type VerifyNote } from "./types";
 
@@ -30,10 +31,11 @@ const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{White_Space}\u2800]/gu;
 export const MAX_MARKS_PER_CHARACTER = 8;
 const STACKED_MARKS = new RegExp(`(?:\\p{M}[\\u200c\\u200d]?){${MAX_MARKS_PER_CHARACTER + 1},}`, "u");
 
-type Outcome<T> = { ok: true; value: T } | { ok: false; detail: ReasonDetails["invalid_claims"] };
-const bad = (field: string, problem: ClaimProblem, extra: { limit?: number; value?: string } = {}): { ok: false; detail: ReasonDetails["invalid_claims"] } => ({
+type ClaimFailure = { ok: false; error: ReasonDetails["invalid_claims"] };
+type Outcome<T> = Result<{ value: T }, ReasonDetails["invalid_claims"]>;
+const bad = (field: string, problem: ClaimProblem, extra: { limit?: number; value?: string } = {}): ClaimFailure => ({
   ok: false,
-  detail: { field, problem, ...extra },
+  error: { field, problem, ...extra },
 });
 
 function graphemeCount(text: string, stopAfter: number): number {
@@ -59,7 +61,7 @@ const isAbsent = (value: unknown) => value === undefined || value === null || va
 function readDisplayName(value: unknown): Outcome<string> {
   if (value === undefined || value === null) return bad("displayName", "missing");
   const text = cleanText(value, "displayName", CLAIM_LIMITS.displayNameLength);
-  if (!text.ok) return text.detail.problem === "too_long" ? bad("displayName", "too_long", { limit: CLAIM_LIMITS.displayNameGraphemes }) : text;
+  if (!text.ok) return text.error.problem === "too_long" ? bad("displayName", "too_long", { limit: CLAIM_LIMITS.displayNameGraphemes }) : text;
   if (text.value === "") return bad("displayName", "empty");
   if (DIRECTION_MARKS.test(text.value)) return bad("displayName", "control_characters");
   if (text.value.replace(INVISIBLE, "") === "") return bad("displayName", "invisible");
@@ -157,9 +159,7 @@ function readJti(value: unknown): Outcome<string | undefined> {
   return { ok: true, value };
 }
 
-export type AttendeeClaimsOutcome =
-  | { ok: true; claims: AttendeeClaims; jti?: string; notes: VerifyNote[] }
-  | { ok: false; detail: ReasonDetails["invalid_claims"] };
+export type AttendeeClaimsOutcome = Result<{ claims: AttendeeClaims; jti?: string; notes: VerifyNote[] }, ReasonDetails["invalid_claims"]>;
 
 /** The platform doc's claims, checked and normalized; the first problem found is reported. */
 export function readAttendeeClaims(payload: Record<string, unknown>, features: EffectiveFeatures): AttendeeClaimsOutcome {

@@ -58,7 +58,7 @@ async function evaluate(token: unknown, context: VerifyContext): Promise<Evaluat
   const time = checkTimeClaims(payload.value, policy, now);
   checks.push(...time.checks);
   const attendee = readAttendeeClaims(payload.value, context.features);
-  checks.push(attendee.ok ? { id: "claims", status: "pass" } : { id: "claims", status: "fail", failure: { ok: false, reason: "invalid_claims", detail: attendee.detail } });
+  checks.push(attendee.ok ? { id: "claims", status: "pass" } : { id: "claims", status: "fail", failure: { ok: false, reason: "invalid_claims", detail: attendee.error } });
 
   const firstFailure = checks.find((c) => c.status === "fail");
   if (firstFailure?.status === "fail") {

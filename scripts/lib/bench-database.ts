@@ -1,5 +1,5 @@
 import { mkdirSync, rmSync } from "node:fs";
-import pg from "pg";
+import { createScratchPostgres } from "./scratch-postgres";
 
 /**
  * A throw-away database for a benchmark: SQLite under .tmp/<name> by default, or with
@@ -7,20 +7,8 @@ import pg from "pg";
  */
 export async function benchDatabase(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
   if (process.env.BENCH_DB === "postgres") {
-    const base = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-    const database = `${name.replace(/-/g, "_")}_${Date.now()}`;
-    const admin = new pg.Client({ connectionString: base });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE "${database}"`);
-    const url = new URL(base);
-    url.pathname = `/${database}`;
-    return {
-      url: url.toString(),
-      drop: async () => {
-        await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-        await admin.end();
-      },
-    };
+    const server = process.env.TEST_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
+    return createScratchPostgres(server, `${name.replace(/-/g, "_")}_${Date.now()}`);
   }
   rmSync(`.tmp/${name}`, { recursive: true, force: true });
   mkdirSync(`.tmp/${name}`, { recursive: true });

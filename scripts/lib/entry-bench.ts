@@ -6,11 +6,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createPrivateKey, generateKeyPairSync, randomBytes, randomUUID, sign, type KeyObject } from "node:crypto";
 import { mkdirSync, openSync, rmSync } from "node:fs";
-import pg from "pg";
 import { calculateJwkThumbprint } from "jose";
 import { createDatabaseClient } from "@/lib/db/create-client";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { ensureProductionBuild } from "./build-fingerprint";
+import { createScratchPostgres } from "./scratch-postgres";
 
 export const EVENT_SLUG = "bench-event";
 
@@ -28,20 +28,8 @@ export async function benchDatabases(name: string): Promise<BenchDatabase[]> {
   const list: BenchDatabase[] = [{ label: "SQLite", url: `file:./${dir}/bench.db`, drop: async () => undefined }];
   const base = process.env.TEST_POSTGRES_URL;
   if (base) {
-    const dbName = `jwtdash_${name.replace(/\W/g, "_")}_${Date.now()}`;
-    const url = new URL(base);
-    url.pathname = `/${dbName}`;
-    const admin = async (sql: string) => {
-      const client = new pg.Client({ connectionString: base });
-      await client.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        await client.end();
-      }
-    };
-    await admin(`CREATE DATABASE "${dbName}"`);
-    list.push({ label: "PostgreSQL", url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS "${dbName}" WITH (FORCE)`) });
+    const { url, drop } = await createScratchPostgres(base, `jwtdash_${name.replace(/\W/g, "_")}_${Date.now()}`);
+    list.push({ label: "PostgreSQL", url, drop });
   } else {
     console.log("TEST_POSTGRES_URL is not set: measuring SQLite only.");
   }

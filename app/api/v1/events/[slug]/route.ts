@@ -1,8 +1,7 @@
 import { apiRoute } from "@/lib/api/handler";
-import { presentEvent } from "@/lib/api/present";
+import { presentEvent, presentJwksTrial } from "@/lib/api/present";
 import { appUrl } from "@/lib/env";
 import { deleteEvent, getEvent, patchEvent } from "@/lib/events/service";
-import { presentJwksTrial } from "@/lib/api/jwks-source";
 import { setJwksUrl } from "@/lib/keys/jwks-url/service";
 
 export const GET = apiRoute("getEvent", async ({ ctx, params }) => ({
