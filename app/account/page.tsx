@@ -4,7 +4,6 @@ import { redirect } from "next/navigation";
 import { currentSession } from "@/lib/auth/session";
 import { listDevices, organizationsRequiringTwoFactor, securityOverview } from "@/lib/accounts/sessions";
 import { mailer, MAIL_UNAVAILABLE_MESSAGE } from "@/lib/mail";
-import { displayTimeZoneOf } from "@/lib/accounts/preferences";
 import { ChangePasswordForm } from "@/components/account/change-password-form";
 import { TimeZoneForm } from "@/components/account/time-zone-form";
 import { DevicesList } from "@/components/account/devices-list";
@@ -22,11 +21,10 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
   const session = await currentSession();
   if (!session) redirect("/sign-in?next=/account");
   const { required } = await searchParams;
-  const [overview, devices, requiring, timeZone] = await Promise.all([
+  const [overview, devices, requiring] = await Promise.all([
     securityOverview(session.user.id),
     listDevices(session.user.id, session.sessionId),
     organizationsRequiringTwoFactor(session.user.id),
-    displayTimeZoneOf(session.user.id),
   ]);
   const hasSecondFactor = overview.authenticatorApp || overview.passkeys.length > 0;
   const requiredBy = requiring.find((o) => o.slug === required) ?? requiring[0];
@@ -57,7 +55,7 @@ export default async function AccountPage({ searchParams }: { searchParams: Prom
       </Card>
 
       <Card title="Time zone" description="The dashboard states every time in UTC, as attendees' pages do. Choose your own zone to see it next to UTC.">
-        <TimeZoneForm current={timeZone} zones={Intl.supportedValuesOf("timeZone")} example={new Date().toISOString()} />
+        <TimeZoneForm zones={Intl.supportedValuesOf("timeZone")} example={new Date().toISOString()} />
       </Card>
 
       <Card title="Password" description="Changing it can sign out your other devices at the same time.">

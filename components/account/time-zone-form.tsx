@@ -10,14 +10,17 @@ import { ActionForm } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
+import { useDisplayTimeZone } from "@/components/ui/time";
 import { useAction } from "@/components/ui/use-action";
 
 /**
  * Account → Time zone: the dashboard always states UTC; with a zone chosen here it adds the
  * admin's own time next to it ("14:05 UTC · 15:05 CET"), and date pickers offer that zone too.
  */
-export function TimeZoneForm({ current, zones, example }: { current: string | null; zones: string[]; example: string }) {
+export function TimeZoneForm({ zones, example }: { zones: string[]; example: string }) {
   const router = useRouter();
+  // The account layout already read the saved zone for every <Time>; the form starts from it.
+  const current = useDisplayTimeZone();
   const { run, pending, error } = useAction(setDisplayTimeZoneAction);
   const [zone, setZone] = useState(current ?? "");
   const changed = zone !== (current ?? "");
