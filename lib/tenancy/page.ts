@@ -3,6 +3,7 @@ import { cache } from "react";
 import { notFound, redirect } from "next/navigation";
 import { requireUser } from "@/lib/auth/session";
 import { AppError } from "@/lib/errors";
+import { tenantEvent } from "@/lib/events/scope";
 import { tenantForUser, TwoFactorRequiredError } from "./membership";
 
 /** For pages under /orgs/[org]: the signed-in user and tenant, or Next's 404 for a non-member. */
@@ -26,3 +27,12 @@ export async function orNotFound<T>(lookup: Promise<T>): Promise<T> {
     throw error;
   }
 }
+
+/**
+ * The event of an /orgs/[org]/events/[event] page, read once per request: the layout (its name and
+ * tabs) and the page share the one lookup. Another organization's event is Next's 404.
+ */
+export const pageEvent = cache(async (orgSlug: string, eventSlug: string) => {
+  const { ctx } = await pageTenant(orgSlug);
+  return orNotFound(tenantEvent(ctx, eventSlug));
+});

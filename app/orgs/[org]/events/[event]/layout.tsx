@@ -1,9 +1,9 @@
+import { pageEvent } from "@/lib/tenancy/page";
 import Link from "next/link";
 import { appUrl } from "@/lib/env";
 import { EVENT_TABS } from "@/components/events/event-tabs";
 import { SectionNav } from "@/components/shell/section-nav";
 import { CopyButton } from "@/components/ui/copy-button";
-import { pageEvent } from "./page-event";
 
 export default async function EventLayout({ children, params }: { children: React.ReactNode; params: Promise<{ org: string; event: string }> }) {
   const { org, event: slug } = await params;

@@ -8,7 +8,7 @@ import { parseAttemptFilters } from "@/lib/activity/page-params";
 import { resolveWindow } from "@/lib/activity/window";
 import { percent } from "@/lib/activity/labels";
 import { parseListParams, type SearchParams } from "@/lib/tables/list-params";
-import { pageTenant } from "@/lib/tenancy/page";
+import { pageTenant, pageEvent } from "@/lib/tenancy/page";
 import { AttemptsTable } from "@/components/activity/attempts-table";
 import { KeyShareChart, ReasonsChart, SignInsChart } from "@/components/activity/charts";
 import { DiagnosisPanel } from "@/components/activity/diagnosis-panel";
@@ -16,7 +16,6 @@ import { EndSessionsPanel } from "@/components/activity/end-sessions-panel";
 import { LiveControls } from "@/components/activity/live-controls";
 import { Card } from "@/components/ui/card";
 import type { ReasonCode } from "@/lib/tokens/reasons";
-import { pageEvent } from "../page-event";
 
 export const metadata: Metadata = { title: "Activity" };
 

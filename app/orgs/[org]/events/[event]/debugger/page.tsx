@@ -1,8 +1,8 @@
+import { pageEvent } from "@/lib/tenancy/page";
 import type { Metadata } from "next";
 import { eventKeys, findAttempt } from "@/lib/activity/queries";
 import { AttemptContext } from "@/components/activity/attempt-context";
 import { TokenDebugger } from "@/components/debugger/token-debugger";
-import { pageEvent } from "../page-event";
 
 export const metadata: Metadata = { title: "Token debugger" };
 

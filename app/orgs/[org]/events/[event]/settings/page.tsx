@@ -1,12 +1,11 @@
 import type { Metadata } from "next";
 import { canWrite } from "@/lib/auth/roles";
 import { deletionImpact } from "@/lib/events/service";
-import { pageTenant } from "@/lib/tenancy/page";
+import { pageTenant, pageEvent } from "@/lib/tenancy/page";
 import { EventDangerZone } from "@/components/events/event-danger-zone";
 import { EventForm } from "@/components/events/event-form";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
-import { pageEvent } from "../page-event";
 
 export const metadata: Metadata = { title: "Event settings" };
 
