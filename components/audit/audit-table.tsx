@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { controlClasses } from "@/components/ui/field";
 import { auditActionGroups, describeAuditAction } from "@/lib/audit/actions";
 import { parseAuditDetails, presentAuditDetails } from "@/lib/audit/present";
-import { formatUtc } from "@/lib/format";
+import { Time } from "@/components/ui/time";
 
 export interface AuditTableRow {
   id: string;
@@ -69,7 +69,7 @@ function ActionFilter() {
 
 const column = createColumnHelper<typeof serverTableFeatures, AuditTableRow>();
 const columns = [
-  column.accessor("createdAt", { header: "When", cell: (info) => <span className="whitespace-nowrap">{formatUtc(info.getValue())}</span> }),
+  column.accessor("createdAt", { header: "When", cell: (info) => <Time value={info.getValue()} className="sm:whitespace-nowrap" /> }),
   column.accessor("actorLabel", {
     header: "Who",
     enableSorting: false,
