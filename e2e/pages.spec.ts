@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
@@ -6,15 +7,41 @@ import { Tour } from "./support/tour";
 
 /**
  * The page tour: every page a person can reach (sign-in and account pages, the dashboard, the API
- * reference, the attendee pages and the problem pages) at 1440 and 390 px, light and dark, into
+ * reference, the outbox, the attendee pages and the problem pages) at 1440 and 390 px, light and dark, into
  * screenshots/. No page scrolls sideways on a phone, and axe-core finds no serious or critical
  * violation at either width (e2e/support/tour.ts). Along the way it checks the debugger's failure
  * views and the audit log's export, which need the data the tour creates anyway.
  */
-// 120 screenshots and 90 axe scans: a trace of them all would cost more than the tour itself.
+// 144 screenshots and 96 axe scans: a trace of them all would cost more than the tour itself.
 test.use({ trace: "off" });
 
 const h1 = (page: Page, name?: string | RegExp) => expect(page.getByRole("heading", { level: 1, ...(name ? { name } : {}) }).first()).toBeVisible();
+
+/**
+ * Another production server on the tour's database with `env` over the run's environment (its own
+ * public URL, so its forms pass the origin check). The session cookie holds for every port of localhost.
+ */
+async function startServer(port: number, env: Record<string, string | undefined>) {
+  const url = `http://localhost:${port}`;
+  const server = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
+    env: { ...process.env, BETTER_AUTH_URL: url, NODE_ENV: "production", ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  const errors: string[] = [];
+  server.stderr!.on("data", (chunk: Buffer) => errors.push(chunk.toString()));
+  const started = Date.now();
+  while (!(await fetch(`${url}/api/health`).then((r) => r.ok, () => false))) {
+    if (server.exitCode !== null || Date.now() - started > 30_000) throw new Error(`The server on port ${port} did not start: ${errors.join("")}`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (server.exitCode !== null) return resolve();
+      server.once("exit", () => resolve());
+      server.kill("SIGTERM");
+    });
+  return { url, stop };
+}
 
 test("page tour: every page at 1440 and 390 px, light and dark, fits the screen and passes axe", async ({ page, browser, playwright }) => {
   test.setTimeout(12 * 60_000);
@@ -170,6 +197,32 @@ test("page tour: every page at 1440 and 390 px, light and dark, fits the screen 
   expect(lines.length).toBeGreaterThan(1);
   expect(lines.slice(1).every((line) => /,key\.[a-z_]+,/.test(line))).toBe(true);
   await tour.visit(page, "org-audit-filtered", { axe: false });
+
+  // The outbox is there only on a server that keeps mail instead of sending it (no SMTP_URL, as
+  // `npm run demo` runs); this run's server sends through SMTP, so a second one on port +6 shows it.
+  const keeper = await startServer(Number(new URL(BASE_URL).port) + 6, { SMTP_URL: undefined, MAIL_OUTBOX: "1" });
+  try {
+    const outbox = `${keeper.url}/orgs/${org.slug}/outbox`;
+    await page.goto(outbox);
+    await h1(page, "Outbox");
+    await expect(page.getByText("No mail yet.")).toBeVisible();
+    await tour.visit(page, "org-outbox-empty", { axe: false });
+    await page.goto(`${keeper.url}/orgs/${org.slug}/members`);
+    await page.getByLabel("Email").fill("speaker@example.com");
+    await page.getByRole("button", { name: "Create invitation" }).click();
+    await expect(page.getByText("We emailed this link to speaker@example.com")).toBeVisible();
+    await page.goto(outbox);
+    await h1(page, "Outbox");
+    const mail = page.getByTestId("outbox-mail");
+    await expect(mail).toHaveCount(1);
+    await expect(mail).toContainText("to speaker@example.com");
+    // Opened, so the shots show the mail's text and its long invitation link.
+    await mail.locator("summary").click();
+    await expect(mail.getByRole("link", { name: /\/invite\// })).toBeVisible();
+    await tour.visit(page, "org-outbox");
+  } finally {
+    await keeper.stop();
+  }
 
   // Not found, inside the dashboard.
   await page.goto(`/orgs/${org.slug}/events/no-such-event`);

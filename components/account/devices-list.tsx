@@ -2,10 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { endAllDevicesAction, endDeviceAction } from "@/lib/actions/account";
-import { formatUtc } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useAction } from "@/components/ui/use-action";
+import { Time } from "@/components/ui/time";
 
 export interface DeviceRow {
   id: string;
@@ -31,7 +31,7 @@ export function DevicesList({ devices }: { devices: DeviceRow[] }) {
               </p>
               <p className="text-sm text-slate-600">Network {d.network}</p>
               <p className="text-xs text-slate-500">
-                Signed in {formatUtc(d.createdAt)} · last seen {formatUtc(d.lastSeenAt)}
+                Signed in <Time value={d.createdAt} /> · last seen <Time value={d.lastSeenAt} />
               </p>
             </div>
             {d.current ? null : (

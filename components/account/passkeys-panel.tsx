@@ -5,13 +5,13 @@ import { useState, useTransition } from "react";
 import { authClient } from "@/lib/auth/client";
 import { authErrorMessage, passkeyNameSchema } from "@/lib/auth/schema";
 import { fieldErrorsOf } from "@/lib/errors";
-import { formatUtc } from "@/lib/format";
 import { ActionForm } from "@/components/ui/action-form";
 import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { TextField } from "@/components/ui/field";
+import { Time } from "@/components/ui/time";
 
 export interface PasskeyRow {
   id: string;
@@ -56,7 +56,7 @@ export function PasskeysPanel({ passkeys }: { passkeys: PasskeyRow[] }) {
               <div>
                 <p className="font-medium text-slate-900">{p.name || "Unnamed passkey"}</p>
                 <p className="text-xs text-slate-500">
-                  Added {formatUtc(p.createdAt)} {p.synced ? <Badge>synced</Badge> : null}
+                  Added <Time value={p.createdAt} /> {p.synced ? <Badge>synced</Badge> : null}
                 </p>
               </div>
               <ConfirmButton

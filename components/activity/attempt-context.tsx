@@ -1,15 +1,17 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { OUTCOME_LABELS, SOURCE_LABELS } from "@/lib/activity/attempt";
 import { keyName } from "@/lib/activity/labels";
 import { explainAttempt } from "@/lib/activity/present";
 import type { AttemptView } from "@/lib/activity/attempt";
 import { Card } from "@/components/ui/card";
+import { Time } from "@/components/ui/time";
 
 /** The debugger's context when opened from a row of the Activity tab. */
 export function AttemptContext({ attempt, activityHref, keyLabel, now }: { attempt: AttemptView; activityHref: string; keyLabel: string | null; now: Date }) {
   const explained = explainAttempt(attempt, now);
-  const facts: Array<[string, string]> = [
-    ["When", `${attempt.at.toISOString().replace("T", " ").slice(0, 19)} UTC`],
+  const facts: Array<[string, ReactNode]> = [
+    ["When", <Time key="when" value={attempt.at} />],
     ["Outcome", `${OUTCOME_LABELS[attempt.outcome]}${attempt.reason ? ` (${attempt.reason})` : ""}`],
     ["Attendee", attempt.displayName ? `${attempt.displayName}${attempt.email ? ` <${attempt.email}>` : ""}` : "Not shown: the signature did not verify"],
     ["Key", attempt.kid ? keyName({ kid: attempt.kid, label: keyLabel }) : "none named"],

@@ -6,6 +6,7 @@ import { useMemo } from "react";
 import { createColumnHelper } from "@tanstack/react-table";
 import { PersonCell, ServerDataTable, TableFilter, TableSearch, serverTableFeatures, useUrlState, type ServerTablePage } from "@/components/ui/data-table";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Time } from "@/components/ui/time";
 import { buttonClasses } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { useAction } from "@/components/ui/use-action";
@@ -73,12 +74,13 @@ function EndSessionButton({ orgSlug, eventSlug, row }: { orgSlug: string; eventS
 function columnsFor(context: { orgSlug: string; eventSlug: string; writable: boolean }) {
   return [
     column.accessor("at", {
-      header: "Time (UTC)",
+      header: "Time",
       enableSorting: false,
+      // The title keeps the instant to the second, for matching a row with the platform's logs. Small
+      // type, wrapping after the date: a wider column would push the row's buttons out of view at 1440 px.
       cell: (info) => (
-        <span className="whitespace-nowrap tabular-nums" title={info.getValue()}>
-          {info.getValue().slice(11, 19)}
-          <span className="block text-xs text-slate-500">{info.getValue().slice(0, 10)}</span>
+        <span className="block min-w-[4.75rem] text-xs tabular-nums" title={info.getValue()}>
+          <Time value={info.getValue()} />
         </span>
       ),
     }),

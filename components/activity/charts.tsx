@@ -24,9 +24,17 @@ export interface ChartKey {
   share: number;
 }
 
-// Colour-blind-safe categorical palette (Okabe–Ito), sign-ins always green.
+// Colour-blind-safe categorical palette (Okabe–Ito), sign-ins always green. Its black is the
+// palette's darkest text colour, which dark mode turns light: black on the dark card would vanish.
 const SIGNED_IN = "#059669";
-const PALETTE = ["#D55E00", "#E69F00", "#CC79A7", "#0072B2", "#56B4E9", "#009E73", "#F0E442", "#000000", "#999999"];
+const PALETTE = ["#D55E00", "#E69F00", "#CC79A7", "#0072B2", "#56B4E9", "#009E73", "#F0E442", "var(--color-slate-900)", "#999999"];
+// Grid lines and axes take the palette (globals.css turns it over for dark mode): axis lines and
+// tick labels are currentColor, which ChartFrame sets to the secondary text colour.
+const GRID = "var(--color-slate-200)";
+const AXIS = "currentColor";
+const TICK = { fontSize: 11, fill: AXIS };
+// Legend names in text colour beside their swatch: series colours as text are too faint on one scheme or the other.
+const LEGEND_LABEL = { color: "var(--color-slate-700)" };
 
 function tick(iso: string, bucket: "minute" | "hour"): string {
   const d = new Date(iso);
@@ -42,7 +50,7 @@ function ChartFrame({ title, description, children, table }: { title: string; de
         <p className="text-xs text-slate-600">{description}</p>
       </figcaption>
       {/* The chart is a picture of the table below it; inert keeps its focusable SVG out of the tab order too. */}
-      <div className="h-56 w-full" aria-hidden inert>
+      <div className="h-56 w-full text-slate-600" aria-hidden inert>
         {children}
       </div>
       <details className="text-sm">
@@ -99,11 +107,11 @@ export function SignInsChart({ buckets, bucket, reasons }: { buckets: ChartBucke
     >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="t" tick={{ fontSize: 11 }} minTickGap={24} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 11 }} />
+          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={GRID} />
+          <XAxis dataKey="t" stroke={AXIS} tick={TICK} minTickGap={24} />
+          <YAxis allowDecimals={false} stroke={AXIS} tick={TICK} />
           <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Legend wrapperStyle={{ fontSize: 11 }} labelStyle={LEGEND_LABEL} />
           <Bar dataKey="signedIn" name="Signed in" stackId="in" fill={SIGNED_IN} isAnimationActive={false} />
           {reasons.map((reason, i) => (
             <Bar key={reason} dataKey={reason} name={reason} stackId="out" fill={PALETTE[i % PALETTE.length]} isAnimationActive={false} />
@@ -134,11 +142,11 @@ export function KeyShareChart({ buckets, bucket, keys }: { buckets: ChartBucket[
     >
       <ResponsiveContainer width="100%" height="100%">
         <AreaChart data={data} stackOffset="expand" margin={{ top: 4, right: 8, bottom: 0, left: -16 }}>
-          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke="#e2e8f0" />
-          <XAxis dataKey="t" tick={{ fontSize: 11 }} minTickGap={24} />
-          <YAxis tickFormatter={(v: number) => `${Math.round(v * 100)}%`} tick={{ fontSize: 11 }} />
+          <CartesianGrid strokeDasharray="3 3" vertical={false} stroke={GRID} />
+          <XAxis dataKey="t" stroke={AXIS} tick={TICK} minTickGap={24} />
+          <YAxis tickFormatter={(v: number) => `${Math.round(v * 100)}%`} stroke={AXIS} tick={TICK} />
           <Tooltip />
-          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Legend wrapperStyle={{ fontSize: 11 }} labelStyle={LEGEND_LABEL} />
           {keys.map((k, i) => (
             <Area
               key={k.keyId ?? "unknown"}
@@ -170,9 +178,9 @@ export function ReasonsChart({ byReason }: { byReason: Partial<Record<ReasonCode
     >
       <ResponsiveContainer width="100%" height="100%">
         <BarChart data={data} layout="vertical" margin={{ top: 4, right: 16, bottom: 0, left: 8 }}>
-          <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke="#e2e8f0" />
-          <XAxis type="number" allowDecimals={false} tick={{ fontSize: 11 }} />
-          <YAxis type="category" dataKey="reason" width={110} tick={{ fontSize: 11 }} />
+          <CartesianGrid strokeDasharray="3 3" horizontal={false} stroke={GRID} />
+          <XAxis type="number" allowDecimals={false} stroke={AXIS} tick={TICK} />
+          <YAxis type="category" dataKey="reason" width={110} stroke={AXIS} tick={TICK} />
           <Tooltip />
           <Bar dataKey="count" name="Refusals" fill="#D55E00" isAnimationActive={false} />
         </BarChart>

@@ -5,7 +5,7 @@ import { ServerDataTable, TableExport, TableFilter, TableSearch, serverTableFeat
 import { Badge } from "@/components/ui/badge";
 import { auditActionGroups, describeAuditAction } from "@/lib/audit/actions";
 import { parseAuditDetails, presentAuditDetails } from "@/lib/audit/present";
-import { formatUtc } from "@/lib/format";
+import { Time } from "@/components/ui/time";
 
 export interface AuditTableRow {
   id: string;
@@ -48,7 +48,7 @@ function AuditDetails({ action, details }: { action: string; details: string | n
 
 const column = createColumnHelper<typeof serverTableFeatures, AuditTableRow>();
 const columns = [
-  column.accessor("createdAt", { header: "When", cell: (info) => <span className="whitespace-nowrap">{formatUtc(info.getValue())}</span> }),
+  column.accessor("createdAt", { header: "When", cell: (info) => <Time value={info.getValue()} className="sm:whitespace-nowrap" /> }),
   column.accessor("actorLabel", {
     header: "Who",
     enableSorting: false,

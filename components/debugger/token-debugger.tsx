@@ -4,7 +4,6 @@ import { useState } from "react";
 import { inspectTokenAction } from "@/lib/actions/debugger";
 import type { EventTokenInspection } from "@/lib/debugger/service";
 import type { CheckState, DebuggerView } from "@/lib/debugger/present";
-import { formatUtc } from "@/lib/format";
 import { AttendeePreview } from "@/components/profile/attendee-preview";
 import { ProfileWarnings } from "@/components/profile/profile-warnings";
 import { Alert } from "@/components/ui/alert";
@@ -15,6 +14,7 @@ import { Field, inputClasses } from "@/components/ui/field";
 import { FormError } from "@/components/ui/form-error";
 import { SeverityList } from "@/components/ui/severity";
 import { useAction } from "@/components/ui/use-action";
+import { Time } from "@/components/ui/time";
 
 /** passed/failed in colour; checks that could not run, or ran on unverified claims, greyed out (still readable: slate-500 meets AA). */
 const CHECK_LOOK: Record<CheckState, { icon: string; label: string; mark: string; muted: boolean }> = {
@@ -42,18 +42,24 @@ function ReplayLine({ replay }: { replay: EventTokenInspection["replay"] }) {
   if (replay.kind === "none") return null;
   if (replay.kind === "host_jti") {
     return replay.usedAt ? (
-      <Alert tone="warning">This token&apos;s jti was already used at {formatUtc(replay.usedAt)}: the entry would refuse it as already_used.</Alert>
+      <Alert tone="warning">This token&apos;s jti was already used at <Time value={replay.usedAt} />: the entry would refuse it as already_used.</Alert>
     ) : (
       <p className="text-sm text-slate-600">Carries a jti that has not been used yet: the entry accepts it once.</p>
     );
   }
   const kind = replay.linkKind === "long_lived" ? "long-lived" : "one-off";
   const text =
-    replay.status === "revoked"
-      ? `This is a ${kind} test link issued by ${replay.issuedByLabel}; it was revoked${replay.revokedAt ? ` at ${formatUtc(replay.revokedAt)}` : ""}, so the entry refuses it as link_revoked.`
-      : replay.status === "used"
-        ? `This is a one-off test link issued by ${replay.issuedByLabel}; it was used${replay.usedAt ? ` at ${formatUtc(replay.usedAt)}` : ""}, so the entry refuses it as already_used.`
-        : `This is a ${kind} test link issued by ${replay.issuedByLabel}, still usable.`;
+    replay.status === "revoked" ? (
+      <>
+        This is a {kind} test link issued by {replay.issuedByLabel}; it was revoked{replay.revokedAt ? <> at <Time value={replay.revokedAt} /></> : null}, so the entry refuses it as link_revoked.
+      </>
+    ) : replay.status === "used" ? (
+      <>
+        This is a one-off test link issued by {replay.issuedByLabel}; it was used{replay.usedAt ? <> at <Time value={replay.usedAt} /></> : null}, so the entry refuses it as already_used.
+      </>
+    ) : (
+      `This is a ${kind} test link issued by ${replay.issuedByLabel}, still usable.`
+    );
   return <Alert tone={replay.status === "active" ? "info" : "warning"}>{text}</Alert>;
 }
 

@@ -2,11 +2,11 @@ import type { KeyView } from "@/lib/keys/service";
 import { allowedTransitions } from "@/lib/keys/lifecycle";
 import type { RevocationNote } from "@/lib/keys/presentation";
 import type { KeyActivity } from "@/lib/keys/rotation";
-import { formatUtc } from "@/lib/format";
 import { Badge } from "@/components/ui/badge";
 import { cn } from "@/components/ui/cn";
 import { CopyButton } from "@/components/ui/copy-button";
 import { KeyTransitionButton } from "./key-transition-button";
+import { Time } from "@/components/ui/time";
 
 export interface KeyCardContext {
   orgSlug: string;
@@ -92,10 +92,10 @@ export function KeyCard({
         </div>
       </div>
       <dl className="grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-3 lg:grid-cols-5">
-        <Meta label="Added">{formatUtc(k.createdAt)}</Meta>
-        {k.status === "standby" ? <Meta label="Activated">Not yet</Meta> : <Meta label="Activated">{formatUtc(k.activatedAt)}</Meta>}
-        {k.retiredAt ? <Meta label="Retired">{formatUtc(k.retiredAt)}</Meta> : null}
-        {k.revokedAt ? <Meta label="Revoked">{formatUtc(k.revokedAt)}</Meta> : null}
+        <Meta label="Added"><Time value={k.createdAt} /></Meta>
+        {k.status === "standby" ? <Meta label="Activated">Not yet</Meta> : <Meta label="Activated"><Time value={k.activatedAt} /></Meta>}
+        {k.retiredAt ? <Meta label="Retired"><Time value={k.retiredAt} /></Meta> : null}
+        {k.revokedAt ? <Meta label="Revoked"><Time value={k.revokedAt} /></Meta> : null}
         <Meta label="Last used">{usage}</Meta>
         {activity?.share != null ? <Meta label="Sign-ins, last hour">{`${Math.round(activity.share * 100)}% (${activity.signIns ?? 0})`}</Meta> : null}
       </dl>

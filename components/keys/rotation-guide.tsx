@@ -1,12 +1,13 @@
 import type { KeyView } from "@/lib/keys/service";
 import type { RevocationNote } from "@/lib/keys/presentation";
 import { currentStepNumber, ROTATION_STEPS, type KeyActivity, type NextStep } from "@/lib/keys/rotation";
-import { formatUtc, relativeTo } from "@/lib/format";
+import { relativeTo } from "@/lib/format";
 import { Alert } from "@/components/ui/alert";
 import { cn } from "@/components/ui/cn";
 import { AddKeyButtons } from "./add-key-dialogs";
 import { KeyTransitionButton } from "./key-transition-button";
 import type { KeyCardContext } from "./key-card";
+import { Time } from "@/components/ui/time";
 
 const keyName = (key: KeyView) => (key.hostKid ? `${key.shortKid} “${key.hostKid}”` : key.shortKid);
 
@@ -35,7 +36,7 @@ export function RotationGuide({
     <div className="space-y-4" data-testid="rotation-guide" data-step={current === 0 ? "idle" : current}>
       {overrun ? (
         <Alert tone="warning" title={`${overrun.activeKeyIds.length} keys are still active, past the overlap you chose`}>
-          Since {formatUtc(overrun.since)}, keys {overrun.activeKeyIds.map((id) => byId.get(id)?.shortKid).join(" and ")} all verify new tokens. Once your platform
+          Since <Time value={overrun.since} />, keys {overrun.activeKeyIds.map((id) => byId.get(id)?.shortKid).join(" and ")} all verify new tokens. Once your platform
           signs with the newest one only, retire the others: every extra active key is one more private key that can sign attendees in.
         </Alert>
       ) : null}
@@ -159,7 +160,7 @@ function NextStepPanel({ step, byId, notes, context }: { step: NextStep; byId: M
       const key = byId.get(step.keyId)!;
       return panel(
         <>
-          activate key {code(key)} (on standby since {formatUtc(key.createdAt)}). {step.replacesKeyId ? "Old and new keys then both verify; after that, switch your platform to sign with it." : "Tokens signed with it are then accepted."}
+          activate key {code(key)} (on standby since <Time value={key.createdAt} />). {step.replacesKeyId ? "Old and new keys then both verify; after that, switch your platform to sign with it." : "Tokens signed with it are then accepted."}
         </>,
         button(key, "activate"),
       );
@@ -195,7 +196,7 @@ function NextStepPanel({ step, byId, notes, context }: { step: NextStep; byId: M
       const key = byId.get(step.keyId)!;
       return panel(
         <>
-          key {code(key)} has been on standby since {formatUtc(key.createdAt)}, older than the active key, and was never used: revoke it so only the active key remains.
+          key {code(key)} has been on standby since <Time value={key.createdAt} />, older than the active key, and was never used: revoke it so only the active key remains.
         </>,
         button(key, "revoke", true),
       );

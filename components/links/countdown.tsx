@@ -2,7 +2,7 @@
 
 import { useEffect, useState } from "react";
 import { describeDuration } from "@/lib/tokens/reasons";
-import { formatUtc } from "@/lib/format";
+import { Time } from "@/components/ui/time";
 
 /** "4:59" under an hour, "6 days and 23 hours" beyond: how long until the link stops working. */
 export function remainingText(seconds: number): string {
@@ -25,14 +25,14 @@ export function Countdown({ expiresAt }: { expiresAt: string }) {
   return (
     <p className="text-sm text-slate-700" data-testid="link-countdown">
       {seconds === 0 ? (
-        <span className="font-semibold text-red-700">Expired at {formatUtc(expiresAt)}</span>
+        <span className="font-semibold text-red-700">Expired at <Time value={expiresAt} /></span>
       ) : (
         <>
           Expires in{" "}
           <span role="timer" className="font-mono font-semibold tabular-nums text-slate-900">
             {seconds === null ? "…" : remainingText(seconds)}
           </span>{" "}
-          <span className="text-slate-500">({formatUtc(expiresAt)})</span>
+          <span className="text-slate-500">(<Time value={expiresAt} />)</span>
         </>
       )}
     </p>

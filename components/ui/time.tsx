@@ -26,7 +26,13 @@ export function Time({ value, className }: { value: Date | string | null | undef
   return (
     <time dateTime={iso} className={className}>
       {formatUtc(iso)}
-      {zone && zone !== "UTC" ? <span className="text-slate-500"> · {formatZoneShort(iso, zone)}</span> : null}
+      {/* The admin's zone stays in one piece: a narrow cell wraps before the "·", not inside the zone's time. */}
+      {zone && zone !== "UTC" ? (
+        <>
+          {" "}
+          <span className="whitespace-nowrap text-slate-500">· {formatZoneShort(iso, zone)}</span>
+        </>
+      ) : null}
     </time>
   );
 }

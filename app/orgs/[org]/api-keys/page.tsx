@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { canWrite } from "@/lib/auth/roles";
 import { listApiKeys } from "@/lib/api-keys/service";
-import { formatUtc } from "@/lib/format";
+import { Time } from "@/components/ui/time";
 import { pageTenant } from "@/lib/tenancy/page";
 import { CreateApiKeyForm } from "@/components/api-keys/create-api-key-form";
 import { RevokeApiKeyButton } from "@/components/api-keys/revoke-api-key-button";
@@ -48,7 +48,14 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ org: s
                     {key.name} <code className="ml-1 font-mono text-xs text-slate-500">{key.start}…</code>
                   </p>
                   <p className="text-xs text-slate-500">
-                    Created {formatUtc(key.createdAt)} · {key.lastRequest ? `last used ${formatUtc(key.lastRequest)}` : "never used"}
+                    Created <Time value={key.createdAt} /> ·{" "}
+                    {key.lastRequest ? (
+                      <>
+                        last used <Time value={key.lastRequest} />
+                      </>
+                    ) : (
+                      "never used"
+                    )}
                   </p>
                 </div>
                 <div className="flex items-center gap-2">

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { assignableRoles, canWrite, parseOrgRole } from "@/lib/auth/roles";
 import { appUrl } from "@/lib/env";
 import { mailer } from "@/lib/mail";
-import { formatUtc } from "@/lib/format";
+import { Time } from "@/components/ui/time";
 import { listMembers, listPendingInvitations } from "@/lib/members/service";
 import { pageTenant } from "@/lib/tenancy/page";
 import { CancelInvitationButton } from "@/components/members/cancel-invitation-button";
@@ -39,7 +39,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                   {m.user.name} {m.user.id === user.id ? <span className="text-xs font-normal text-slate-500">(you)</span> : null}
                 </p>
                 <p className="truncate text-sm text-slate-600">{m.user.email}</p>
-                <p className="text-xs text-slate-500">Joined {formatUtc(m.createdAt)}</p>
+                <p className="text-xs text-slate-500">Joined <Time value={m.createdAt} /></p>
                 {ctx.actor.role === "owner" ? <TwoFactorStatus status={m.twoFactor} /> : null}
               </div>
               <div className="flex items-center gap-3">
@@ -68,7 +68,7 @@ export default async function MembersPage({ params }: { params: Promise<{ org: s
                 <div>
                   <p className="font-medium text-slate-900">{i.email}</p>
                   <p className="text-xs text-slate-500">
-                    {parseOrgRole(i.role)} · invited by {i.user.email} · expires {formatUtc(i.expiresAt)}
+                    {parseOrgRole(i.role)} · invited by {i.user.email} · expires <Time value={i.expiresAt} />
                   </p>
                 </div>
                 {writable ? (

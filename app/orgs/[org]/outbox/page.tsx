@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { formatUtc } from "@/lib/format";
 import { mailer } from "@/lib/mail";
 import { listOutbox } from "@/lib/mail/outbox";
 import { pageTenant } from "@/lib/tenancy/page";
@@ -8,6 +7,7 @@ import { Alert } from "@/components/ui/alert";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
+import { Time } from "@/components/ui/time";
 
 export const metadata: Metadata = { title: "Outbox" };
 
@@ -54,7 +54,7 @@ export default async function OutboxPage({ params }: { params: Promise<{ org: st
                   <span className="font-medium text-slate-900">{m.subject}</span>
                   <Badge>{KIND_LABELS[m.kind] ?? m.kind}</Badge>
                   <span className="text-sm text-slate-600">to {m.toAddress}</span>
-                  <span className="text-xs text-slate-500">{formatUtc(m.createdAt)}</span>
+                  <Time value={m.createdAt} className="text-xs text-slate-500" />
                 </summary>
                 <pre className="mt-3 whitespace-pre-wrap break-words rounded-md bg-slate-50 p-3 font-sans text-sm text-slate-800 ring-1 ring-slate-200">
                   {linkify(m.text)}

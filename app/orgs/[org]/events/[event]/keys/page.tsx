@@ -8,7 +8,8 @@ import { longestLifetimeText, revocationNote, usageText } from "@/lib/keys/prese
 import { nextRotationStep, overlapOverrun } from "@/lib/keys/rotation";
 import { listEventKeys } from "@/lib/keys/service";
 import { keyActivityLastHour } from "@/lib/keys/sign-in-activity";
-import { formatUtc, relativeTo } from "@/lib/format";
+import { relativeTo } from "@/lib/format";
+import { Time } from "@/components/ui/time";
 import { JwksUrlForm } from "@/components/keys/jwks-url-form";
 import { orNotFound, pageTenant } from "@/lib/tenancy/page";
 import { AddKeyButtons, AddKeyDialogs } from "@/components/keys/add-key-dialogs";
@@ -122,15 +123,26 @@ export default async function EventKeysPage({ params }: { params: Promise<{ org:
                 </p>
               ) : null}
               <p className="text-slate-700" data-testid="jwks-fetch-status">
-                Last good fetch: {jwksSource.lastSuccessAt ? `${formatUtc(jwksSource.lastSuccessAt)} (${relativeTo(jwksSource.lastSuccessAt, now)})` : "never"}. Next refresh{" "}
-                {formatUtc(jwksSource.nextFetchAt)}, or at once when a token names a kid this event does not know (at most every 30 s).
+                Last good fetch:{" "}
+                {jwksSource.lastSuccessAt ? (
+                  <>
+                    <Time value={jwksSource.lastSuccessAt} /> ({relativeTo(jwksSource.lastSuccessAt, now)})
+                  </>
+                ) : (
+                  "never"
+                )}
+                . Next refresh <Time value={jwksSource.nextFetchAt} />, or at once when a token names a kid this event does not know (at most every 30 s).
               </p>
               {jwksSource.lastError ? (
                 <Alert tone="danger" title={jwksSource.expired ? "The JWKS URL has failed for more than 24 hours: its keys no longer verify" : "The last fetch failed"}>
                   {jwksSource.lastError}{" "}
                   {jwksSource.expired
                     ? "Fix the URL or your platform's endpoint; its keys verify again after the next good fetch."
-                    : `The keys of the last good fetch keep verifying until ${formatUtc(new Date((jwksSource.lastSuccessAt?.getTime() ?? now.getTime()) + 24 * 3600_000))}.`}
+                    : (
+                      <>
+                        The keys of the last good fetch keep verifying until <Time value={new Date((jwksSource.lastSuccessAt?.getTime() ?? now.getTime()) + 24 * 3600_000)} />.
+                      </>
+                    )}
                 </Alert>
               ) : null}
               {jwksSource.refused.length > 0 ? (
