@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from "node:child_process";
 import Database from "better-sqlite3";
 import { request as playwrightRequest, type APIRequestContext } from "@playwright/test";
 import { test, expect, signUp, createOrganization, createEvent, addHostKey, hostToken, captureServerAction, clientAddress, BASE_URL, PASSWORD, uid } from "./support/fixtures";
+import { startServer } from "./support/server";
 
 /**
  * Hostile clients against the production build: forged client addresses (0 and 1 trusted hop),
@@ -179,29 +179,17 @@ test.describe("forged client addresses with no proxy (TRUSTED_PROXY_HOPS=0) and 
   const port = Number(process.env.E2E_PORT || 3100) + 5;
   const direct = `http://localhost:${port}`;
   const publicUrl = `https://localhost:${port}`;
-  let server: ChildProcess;
-  const output: string[] = [];
+  let server: Awaited<ReturnType<typeof startServer>>;
   let client: APIRequestContext;
 
   test.beforeAll(async () => {
-    server = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
-      env: { ...process.env, TRUSTED_PROXY_HOPS: "0", BETTER_AUTH_URL: publicUrl, NODE_ENV: "production" },
-      stdio: ["ignore", "pipe", "pipe"],
-    });
-    server.stdout!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    server.stderr!.on("data", (chunk: Buffer) => output.push(chunk.toString()));
-    const started = Date.now();
-    while (Date.now() - started < 30_000) {
-      const ok = await fetch(`${direct}/api/health`).then((r) => r.ok, () => false);
-      if (ok) break;
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
+    server = await startServer(port, { TRUSTED_PROXY_HOPS: "0", BETTER_AUTH_URL: publicUrl });
     client = await playwrightRequest.newContext({ baseURL: direct, extraHTTPHeaders: { origin: publicUrl } });
   });
 
   test.afterAll(async () => {
     await client?.dispose();
-    server?.kill("SIGTERM");
+    await server?.stop();
   });
 
   test("X-Forwarded-For is ignored: sign-in guesses from one socket share one budget, sessions store the socket's address", async () => {
@@ -249,7 +237,7 @@ test.describe("forged client addresses with no proxy (TRUSTED_PROXY_HOPS=0) and 
     await client.get(`/e/${uid("x")}?token=eyJhbGciOiJSUzI1NiJ9.eyJ4IjoxfQ.c2ln`);
     await client.post("/orgs", { headers: { origin: "https://evil.example", "next-action": "7f".padEnd(42, "0") }, data: "[]" });
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const text = output.join("");
+    const text = server.output.join("");
     for (const secret of ["Hunter2-never-logged", "evk_neverlogged123456", "eyJhbGciOiJSUzI1NiJ9.eyJ4IjoxfQ", PASSWORD]) expect(text).not.toContain(secret);
     const lines = text.split("\n").filter((line) => line.startsWith("{"));
     for (const line of lines) expect(() => JSON.parse(line)).not.toThrow();

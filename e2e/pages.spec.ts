@@ -1,8 +1,8 @@
-import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { test, expect, signUp, createOrganization, createEvent, addField, addHostKey, addKeptKey, createApiKey, hostToken, BASE_URL } from "./support/fixtures";
+import { startServer } from "./support/server";
 import { Tour } from "./support/tour";
 
 /**
@@ -17,31 +17,6 @@ test.use({ trace: "off" });
 
 const h1 = (page: Page, name?: string | RegExp) => expect(page.getByRole("heading", { level: 1, ...(name ? { name } : {}) }).first()).toBeVisible();
 
-/**
- * Another production server on the tour's database with `env` over the run's environment (its own
- * public URL, so its forms pass the origin check). The session cookie holds for every port of localhost.
- */
-async function startServer(port: number, env: Record<string, string | undefined>) {
-  const url = `http://localhost:${port}`;
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(port)], {
-    env: { ...process.env, BETTER_AUTH_URL: url, NODE_ENV: "production", ...env },
-    stdio: ["ignore", "ignore", "pipe"],
-  });
-  const errors: string[] = [];
-  server.stderr!.on("data", (chunk: Buffer) => errors.push(chunk.toString()));
-  const started = Date.now();
-  while (!(await fetch(`${url}/api/health`).then((r) => r.ok, () => false))) {
-    if (server.exitCode !== null || Date.now() - started > 30_000) throw new Error(`The server on port ${port} did not start: ${errors.join("")}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (server.exitCode !== null) return resolve();
-      server.once("exit", () => resolve());
-      server.kill("SIGTERM");
-    });
-  return { url, stop };
-}
 
 test("page tour: every page at 1440 and 390 px, light and dark, fits the screen and passes axe", async ({ page, browser, playwright }) => {
   test.setTimeout(12 * 60_000);
