@@ -35,7 +35,7 @@ export function TimeZoneForm({ zones, example }: { zones: string[]; example: str
       }}
     >
       <div className="flex flex-wrap items-end gap-3">
-        <SelectField label="Show times also in" name="timeZone" value={zone} onChange={(e) => setZone(e.target.value)} className="min-w-0 flex-1 sm:max-w-sm">
+        <SelectField label="Show times also in" name="timeZone" value={zone} onChange={(e) => setZone(e.target.value)} className="min-w-56 flex-1 sm:max-w-sm">
           <option value="">UTC only</option>
           {zones.map((z) => (
             <option key={z} value={z}>
