@@ -85,6 +85,8 @@ test("an admin configures fields, reorders them, and the preview follows", async
   await expect(headline).toHaveText("Producer");
   await page.getByRole("button", { name: "Move “interests” down" }).click();
   await expect.poll(() => rowKeys(page)).toEqual(["title", "organization", "twitter", "interests", "linkedin"]);
+  // The list moves before the server has the order: the toast says when it is saved, and a reload keeps it.
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Field order saved" }).filter({ hasText: "Moved “interests” to position 4 of 5." })).toBeVisible();
   await page.reload();
   expect(await rowKeys(page)).toEqual(["title", "organization", "twitter", "interests", "linkedin"]);
   await expect(headline).toHaveText("Producer");

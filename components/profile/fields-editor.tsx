@@ -36,7 +36,8 @@ export function FieldsEditor({
   eventSlug: string;
   fields: readonly ProfileFieldRow[];
   readOnly: boolean;
-  onReorder: (order: string[]) => void;
+  /** `moved` says which field went where, for the confirmation once the order is saved. */
+  onReorder: (order: string[], moved: string) => void;
   reorderError: ErrorBody | null;
   onDraft: (draft: FieldDraft) => void;
   onAdded: (field: ProfileFieldRow) => void;
@@ -62,8 +63,9 @@ export function FieldsEditor({
     // At an end the pressed button disables itself: keep focus on the other one.
     const atEnd = to === 0 || to === fields.length - 1;
     setFocusTarget(`${field.id}:${atEnd ? (delta < 0 ? "down" : "up") : delta < 0 ? "up" : "down"}`);
-    setAnnouncement(`Moved “${field.key}” to position ${to + 1} of ${fields.length}.`);
-    onReorder(order);
+    const moved = `Moved “${field.key}” to position ${to + 1} of ${fields.length}.`;
+    setAnnouncement(moved);
+    onReorder(order, moved);
   };
 
   const buttonRef = (id: string) => (el: HTMLButtonElement | null) => {

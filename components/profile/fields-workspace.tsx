@@ -1,6 +1,7 @@
 "use client";
 
 import { useMemo, useOptimistic, useState, useTransition } from "react";
+import { toast } from "sonner";
 import { reorderProfileFieldsAction } from "@/lib/actions/profile-fields";
 import type { ErrorBody } from "@/lib/errors";
 import { presentAttendee } from "@/lib/profile/present";
@@ -62,13 +63,15 @@ export function ProfileFieldsWorkspace({
     return presentAttendee({ ...claims, userProfile }, previewFields);
   }, [claims, pairs, draft, previewFields]);
 
-  const reorder = (order: string[]) =>
+  // The list moves at once; the toast says when the server has the new order (one toast, updated per move).
+  const reorder = (order: string[], moved: string) =>
     startTransition(async () => {
       setReorderError(null);
       applyOrder(order);
       try {
         const result = await reorderProfileFieldsAction({ orgSlug, eventSlug, order });
-        if (!result.ok) setReorderError(result.error);
+        if (result.ok) toast.success("Field order saved", { id: "field-order", description: moved });
+        else setReorderError(result.error);
       } catch {
         setReorderError({ code: "INTERNAL", message: "The server could not be reached, so the order was not saved. Check your connection and try again." });
       }
