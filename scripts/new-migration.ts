@@ -7,7 +7,7 @@
  */
 import { spawnSync } from "node:child_process";
 import { mkdirSync, readdirSync, renameSync, rmSync, writeFileSync, readFileSync } from "node:fs";
-import pg from "pg";
+import { createScratchPostgres } from "./lib/scratch-postgres";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { postgresSchemaFrom } from "@/lib/db/schema-sync";
 
@@ -41,19 +41,13 @@ async function main() {
   const sqliteOutput = createOnly(sqliteUrl);
 
   const base = process.env.MIGRATION_POSTGRES_URL ?? "postgresql://postgres@127.0.0.1:5432/postgres";
-  const database = `migration_scratch_${Date.now()}`;
-  const admin = new pg.Client({ connectionString: base });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE "${database}"`);
-  const pgUrl = new URL(base);
-  pgUrl.pathname = `/${database}`;
+  const scratch = await createScratchPostgres(base, `migration_scratch_${Date.now()}`);
   let pgOutput = "";
   try {
-    await migrateDatabase(pgUrl.toString(), { quiet: true });
-    pgOutput = createOnly(pgUrl.toString());
+    await migrateDatabase(scratch.url, { quiet: true });
+    pgOutput = createOnly(scratch.url);
   } finally {
-    await admin.query(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`);
-    await admin.end();
+    await scratch.drop();
   }
 
   for (const [provider, output] of [["sqlite", sqliteOutput], ["postgresql", pgOutput]] as const) {
