@@ -283,6 +283,8 @@ export interface JwksSourceView {
   lastError: string | null;
   refused: RefusedUrlKey[];
   nextFetchAt: Date;
+  /** Until when the last good set verifies through failed fetches (null: there was none). */
+  lastGoodVerifiesUntil: Date | null;
   /** The last good set is older than the failure limit: its keys no longer verify. */
   expired: boolean;
 }
@@ -296,6 +298,7 @@ export async function jwksSourceOf(eventId: string, now: Date): Promise<JwksSour
   } catch {
     refused = [];
   }
+  const lastGoodVerifiesUntil = source.lastSuccessAt ? new Date(source.lastSuccessAt.getTime() + STALE_SET_LIMIT_SECONDS * 1000) : null;
   return {
     url: source.url,
     lastAttemptAt: source.lastAttemptAt,
@@ -303,6 +306,7 @@ export async function jwksSourceOf(eventId: string, now: Date): Promise<JwksSour
     lastError: source.lastError,
     refused,
     nextFetchAt: source.nextFetchAt,
-    expired: !source.lastSuccessAt || now.getTime() - source.lastSuccessAt.getTime() > STALE_SET_LIMIT_SECONDS * 1000,
+    lastGoodVerifiesUntil,
+    expired: !lastGoodVerifiesUntil || now > lastGoodVerifiesUntil,
   };
 }

@@ -140,7 +140,7 @@ export default async function EventKeysPage({ params }: { params: Promise<{ org:
                     ? "Fix the URL or your platform's endpoint; its keys verify again after the next good fetch."
                     : (
                       <>
-                        The keys of the last good fetch keep verifying until <Time value={new Date((jwksSource.lastSuccessAt?.getTime() ?? now.getTime()) + 24 * 3600_000)} />.
+                        The keys of the last good fetch keep verifying until <Time value={jwksSource.lastGoodVerifiesUntil} />.
                       </>
                     )}
                 </Alert>
